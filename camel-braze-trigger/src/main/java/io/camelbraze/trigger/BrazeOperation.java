@@ -1,0 +1,41 @@
+package io.camelbraze.trigger;
+
+/**
+ * What an endpoint triggers: the URI path of {@code braze-trigger:canvas} or {@code braze-trigger:campaign}.
+ */
+public enum BrazeOperation {
+    canvas("/canvas/trigger/send", "canvas_id", "context", "canvasId"),
+    campaign("/campaigns/trigger/send", "campaign_id", "trigger_properties", "campaignId");
+
+    private final String path;
+    private final String idField;
+    private final String contextField;
+    private final String idOption;
+
+    BrazeOperation(String path, String idField, String contextField, String idOption) {
+        this.path = path;
+        this.idField = idField;
+        this.contextField = contextField;
+        this.idOption = idOption;
+    }
+
+    /** REST path of the trigger endpoint. */
+    public String path() {
+        return path;
+    }
+
+    /** JSON field holding the target id: {@code canvas_id} or {@code campaign_id}. */
+    public String idField() {
+        return idField;
+    }
+
+    /** JSON field holding personalization: {@code context} or {@code trigger_properties}. */
+    public String contextField() {
+        return contextField;
+    }
+
+    /** Endpoint option naming the target id: {@code canvasId} or {@code campaignId}. */
+    public String idOption() {
+        return idOption;
+    }
+}

@@ -1,0 +1,86 @@
+package io.camelbraze.trigger;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message headers read and written by the {@code braze-trigger} producer.
+ */
+public final class BrazeTriggerConstants {
+
+    // ---- headers in ----
+
+    @Metadata(label = "producer", description = "Canvas API identifier; overrides the endpoint's canvasId for this exchange.",
+              javaType = "String")
+    public static final String CANVAS_ID = "CamelBrazeCanvasId";
+    @Metadata(label = "producer",
+              description = "Campaign API identifier; overrides the endpoint's campaignId for this exchange.",
+              javaType = "String")
+    public static final String CAMPAIGN_ID = "CamelBrazeCampaignId";
+    @Metadata(label = "producer",
+              description = "External user id of the single recipient built from headers (used when the body gives no recipients).",
+              javaType = "String")
+    public static final String EXTERNAL_USER_ID = "CamelBrazeExternalUserId";
+    @Metadata(label = "producer",
+              description = "User alias name of the single recipient built from headers; needs CamelBrazeUserAliasLabel.",
+              javaType = "String")
+    public static final String USER_ALIAS_NAME = "CamelBrazeUserAliasName";
+    @Metadata(label = "producer",
+              description = "User alias label of the single recipient built from headers; needs CamelBrazeUserAliasName.",
+              javaType = "String")
+    public static final String USER_ALIAS_LABEL = "CamelBrazeUserAliasLabel";
+    @Metadata(label = "producer",
+              description = "Email address of the single recipient built from headers; needs a prioritization.",
+              javaType = "String")
+    public static final String EMAIL = "CamelBrazeEmail";
+    @Metadata(label = "producer",
+              description = "Prioritization for email recipients (a List or a comma-separated String of identified, unidentified,"
+                            + " most_recently_updated, least_recently_updated).",
+              javaType = "java.util.List<String>")
+    public static final String PRIORITIZATION = "CamelBrazePrioritization";
+    @Metadata(label = "producer",
+              description = "Top-level personalization: sent as context on a Canvas and as trigger_properties on a campaign."
+                            + " Its keys override the body's top-level keys.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String CONTEXT = "CamelBrazeContext";
+    @Metadata(label = "producer",
+              description = "User attributes for the single recipient built from headers (applied before the send).",
+              javaType = "java.util.Map<String, Object>")
+    public static final String ATTRIBUTES = "CamelBrazeAttributes";
+    @Metadata(label = "producer",
+              description = "Connected Audience filter: a Map, a JSON String or an io.camelbraze.trigger.model.Audience.",
+              javaType = "Object")
+    public static final String AUDIENCE = "CamelBrazeAudience";
+    @Metadata(label = "producer", description = "Campaign send_id (ASCII, at most 64 characters); campaign endpoint only.",
+              javaType = "String")
+    public static final String SEND_ID = "CamelBrazeSendId";
+
+    // ---- headers out ----
+
+    @Metadata(label = "producer", description = "The dispatch_id Braze returned for the last request (absent when Braze sent none).",
+              javaType = "String")
+    public static final String DISPATCH_ID = "CamelBrazeDispatchId";
+    @Metadata(label = "producer",
+              description = "The dispatch ids of every request made for this exchange, in order (null entries where Braze sent none).",
+              javaType = "java.util.List<String>")
+    public static final String DISPATCH_IDS = "CamelBrazeDispatchIds";
+    @Metadata(label = "producer", description = "Braze's notice, e.g. that the Canvas is paused or archived.", javaType = "String")
+    public static final String NOTICE = "CamelBrazeNotice";
+    @Metadata(label = "producer", description = "Braze's non-fatal errors[] entries from the responses of this exchange.",
+              javaType = "java.util.List<String>")
+    public static final String ERRORS = "CamelBrazeErrors";
+    @Metadata(label = "producer", description = "Number of recipients sent (0 for an audience or broadcast send).",
+              javaType = "Integer")
+    public static final String RECIPIENT_COUNT = "CamelBrazeRecipientCount";
+    @Metadata(label = "producer", description = "Number of HTTP requests the exchange needed (recipients are sent 50 per request).",
+              javaType = "Integer")
+    public static final String REQUEST_COUNT = "CamelBrazeRequestCount";
+
+    /**
+     * Exchange property recording which chunks of a multi-request send Braze already accepted, so that a redelivery sends
+     * only the rest. Not a header: it must not travel to other systems.
+     */
+    public static final String PROPERTY_CHUNK_PROGRESS = "CamelBrazeChunkProgress";
+
+    private BrazeTriggerConstants() {
+    }
+}
