@@ -63,7 +63,7 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
             configuration.setOperation(BrazeOperation.valueOf(remaining));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown operation '" + remaining + "': use braze-trigger:canvas or braze-trigger:campaign", e);
+                    "Unknown operation '" + remaining + "': use braze-trigger:canvas or braze-trigger:campaign");
         }
         configuration.setInstance(instance);
         configuration.setBaseUri(baseUri);
