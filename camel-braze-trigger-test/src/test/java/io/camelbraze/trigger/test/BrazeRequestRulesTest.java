@@ -35,84 +35,70 @@ class BrazeRequestRulesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1'}]}",
-        "{'canvas_id':'cv','broadcast':true}",
-        "{'canvas_id':'cv','broadcast':true,'recipients':[]}",
-        "{'canvas_id':'cv','broadcast':false,'recipients':[{'user_alias':{'alias_name':'n','alias_label':'l'}}]}",
-        "{'canvas_id':'cv','recipients':[{'email':'a@example.com','prioritization':['unidentified','most_recently_updated']}]}",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false,'attributes':{'first_name':'A'}}]}",
-        "{'canvas_id':'cv','context':{'a':1},'canvas_entry_properties':{'b':2},'recipients':[{'external_user_id':'1','context':{'c':[1,{'d':true}]}}]}",
-        "{'canvas_id':'cv','audience':{'push_subscription_status':{'comparison':'is','value':'opted_in'}},'recipients':[{'external_user_id':'1'}]}",
-    })
-    void acceptsValidCanvasBodies(String body) {
-        assertThat(canvas(body)).isEqualTo("OK");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "{'campaign_id':'c','send_id':'spring-sale_2025','trigger_properties':{'a':{'b':[1]}},'recipients':[{'external_user_id':'1','trigger_properties':{'x':1}}]}",
-        "{'campaign_id':'c','broadcast':true,'audience':{'AND':[{'custom_attribute':{'custom_attribute_name':'vip','comparison':'equals','value':true}}]}}",
-        "{'campaign_id':'c','attachments':[{'file_name':'invoice','url':'https://example.com/i.pdf'}],'recipients':[{'external_user_id':'1'}]}",
-    })
-    void acceptsValidCampaignBodies(String body) {
-        assertThat(campaign(body)).isEqualTo("OK");
-    }
-
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "[1,2]                                                         | Bad syntax: the request body must be a JSON object",
-        "{'recipients':[{'external_user_id':'1'}]}                     | canvas_id must be a string of the Canvas api identifier",
-        "{'canvas_id':7,'recipients':[{'external_user_id':'1'}]}       | canvas_id must be a string of the Canvas api identifier",
-        "{'canvas_id':'cv','broadcast':true,'recipients':[{'external_user_id':'1'}]} | broadcast cannot be true when recipients are specified",
-        "{'canvas_id':'cv'}                                            | Either recipients must be given or broadcast must be true",
-        "{'canvas_id':'cv','broadcast':false,'recipients':[]}          | Either recipients must be given or broadcast must be true",
-        "{'canvas_id':'cv','audience':{'push_subscription_status':{'comparison':'is','value':'opted_in'}}} | Either recipients must be given or broadcast must be true",
-        "{'canvas_id':'cv','broadcast':'yes'}                          | broadcast must be a boolean",
-        "{'canvas_id':'cv','recipients':{}}                            | recipients must be an array",
-        "{'canvas_id':'cv','recipients':[{}]}                          | recipients[0]: exactly one of external_user_id, user_alias or email is required",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','email':'a@b.c','prioritization':['identified']}]} | recipients[0]: exactly one of external_user_id, user_alias or email is required",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':''}]}     | recipients[0].external_user_id must be a non-empty string",
-        "{'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':'n'}}]} | recipients[0].user_alias.alias_label must be a non-empty string",
-        "{'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':1,'alias_label':'l'}}]} | recipients[0].user_alias.alias_name must be a non-empty string",
-        "{'canvas_id':'cv','recipients':[{'email':'a@b.c'}]}           | recipients[0]: prioritization is required with email",
-        "{'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':[]}]} | recipients[0]: prioritization is required with email",
-        "{'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':['newest']}]} | recipients[0].prioritization: values must be identified, unidentified, most_recently_updated or least_recently_updated",
-        "{'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':['identified','unidentified']}]} | recipients[0].prioritization: only one of identified or unidentified is allowed",
-        "{'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':'n','alias_label':'l'},'send_to_existing_only':false,'attributes':{'a':1}}]} | recipients[0]: send_to_existing_only cannot be used with user aliases",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false}]} | recipients[0]: send_to_existing_only false requires a non-empty attributes object",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false,'attributes':{}}]} | recipients[0]: send_to_existing_only false requires a non-empty attributes object",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':'no'}]} | recipients[0].send_to_existing_only must be a boolean",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','attributes':[]}]} | recipients[0].attributes must be an object",
-        "{'canvas_id':'cv','context':[1],'recipients':[{'external_user_id':'1'}]} | context must be an object",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','context':'x'}]} | recipients[0].context must be an object",
-        "{'canvas_id':'cv','send_id':'s','broadcast':true}             | /canvas/trigger/send: unknown field 'send_id'",
-        "{'canvas_id':'cv','trigger_properties':{},'broadcast':true}   | /canvas/trigger/send: unknown field 'trigger_properties'",
-        "{'canvas_id':'cv','attachments':[],'broadcast':true}          | /canvas/trigger/send: unknown field 'attachments'",
-        "{'canvas_id':'cv','recipients':[{'external_user_id':'1','trigger_properties':{}}]} | recipients[0]: unknown field 'trigger_properties'",
-        "{'canvas_id':'cv','recipients':[{'braze_id':'b'}]}            | recipients[0]: unknown field 'braze_id'",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1'}]}",
+        "CANVAS | {'canvas_id':'cv','broadcast':true}",
+        "CANVAS | {'canvas_id':'cv','broadcast':true,'recipients':[]}",
+        "CANVAS | {'canvas_id':'cv','broadcast':false,'recipients':[{'user_alias':{'alias_name':'n','alias_label':'l'}}]}",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'email':'a@example.com','prioritization':['unidentified','most_recently_updated']}]}",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false,'attributes':{'first_name':'A'}}]}",
+        "CANVAS | {'canvas_id':'cv','context':{'a':1},'canvas_entry_properties':{'b':2},'recipients':[{'external_user_id':'1','context':{'c':[1,{'d':true}]}}]}",
+        "CANVAS | {'canvas_id':'cv','audience':{'push_subscription_status':{'comparison':'is','value':'opted_in'}},'recipients':[{'external_user_id':'1'}]}",
+        "CAMPAIGN | {'campaign_id':'c','send_id':'spring-sale_2025','trigger_properties':{'a':{'b':[1]}},'recipients':[{'external_user_id':'1','trigger_properties':{'x':1}}]}",
+        "CAMPAIGN | {'campaign_id':'c','broadcast':true,'audience':{'AND':[{'custom_attribute':{'custom_attribute_name':'vip','comparison':'equals','value':true}}]}}",
+        "CAMPAIGN | {'campaign_id':'c','attachments':[{'file_name':'invoice','url':'https://example.com/i.pdf'}],'recipients':[{'external_user_id':'1'}]}",
     })
-    void refusesInvalidCanvasBodies(String body, String message) {
-        assertThat(canvas(body)).isEqualTo(message);
+    void acceptsValidBodies(BrazeEndpoint endpoint, String body) {
+        assertThat(RULES.violation(endpoint, parse(body))).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "{'recipients':[{'external_user_id':'1'}]}                     | campaign_id must be a string of the campaign api identifier",
-        "{'campaign_id':'c','context':{},'broadcast':true}             | /campaigns/trigger/send: unknown field 'context'",
-        "{'campaign_id':'c','canvas_entry_properties':{},'broadcast':true} | /campaigns/trigger/send: unknown field 'canvas_entry_properties'",
-        "{'campaign_id':'c','recipients':[{'external_user_id':'1','context':{}}]} | recipients[0]: unknown field 'context'",
-        "{'campaign_id':'c','send_id':'caf\u00e9','broadcast':true}    | send_id must be an ASCII string of at most 64 characters",
-        "{'campaign_id':'c','send_id':'','broadcast':true}             | send_id must be an ASCII string of at most 64 characters",
-        "{'campaign_id':'c','send_id':5,'broadcast':true}              | send_id must be an ASCII string of at most 64 characters",
-        "{'campaign_id':'c','broadcast':true,'attachments':[{'file_name':'f','url':'https://x'}]} | attachments cannot be used when broadcast is true",
-        "{'campaign_id':'c','attachments':[{'file_name':'f'}],'recipients':[{'external_user_id':'1'}]} | attachments[0].url must be a non-empty string",
-        "{'campaign_id':'c','attachments':[{'file_name':'f','url':'u','size':1}],'recipients':[{'external_user_id':'1'}]} | attachments[0]: unknown field 'size'",
-        "{'campaign_id':'c','trigger_properties':3,'broadcast':true}   | trigger_properties must be an object",
+        "CANVAS | [1,2]                                                         | Bad syntax: the request body must be a JSON object",
+        "CANVAS | {'recipients':[{'external_user_id':'1'}]}                     | canvas_id must be a string of the Canvas api identifier",
+        "CANVAS | {'canvas_id':7,'recipients':[{'external_user_id':'1'}]}       | canvas_id must be a string of the Canvas api identifier",
+        "CANVAS | {'canvas_id':'cv','broadcast':true,'recipients':[{'external_user_id':'1'}]} | broadcast cannot be true when recipients are specified",
+        "CANVAS | {'canvas_id':'cv'}                                            | Either recipients must be given or broadcast must be true",
+        "CANVAS | {'canvas_id':'cv','broadcast':false,'recipients':[]}          | Either recipients must be given or broadcast must be true",
+        "CANVAS | {'canvas_id':'cv','audience':{'push_subscription_status':{'comparison':'is','value':'opted_in'}}} | Either recipients must be given or broadcast must be true",
+        "CANVAS | {'canvas_id':'cv','broadcast':'yes'}                          | broadcast must be a boolean",
+        "CANVAS | {'canvas_id':'cv','recipients':{}}                            | recipients must be an array",
+        "CANVAS | {'canvas_id':'cv','recipients':[{}]}                          | recipients[0]: exactly one of external_user_id, user_alias or email is required",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','email':'a@b.c','prioritization':['identified']}]} | recipients[0]: exactly one of external_user_id, user_alias or email is required",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':''}]}     | recipients[0].external_user_id must be a non-empty string",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':'n'}}]} | recipients[0].user_alias.alias_label must be a non-empty string",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':1,'alias_label':'l'}}]} | recipients[0].user_alias.alias_name must be a non-empty string",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'email':'a@b.c'}]}           | recipients[0]: prioritization is required with email",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':[]}]} | recipients[0]: prioritization is required with email",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':['newest']}]} | recipients[0].prioritization: values must be identified, unidentified, most_recently_updated or least_recently_updated",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'email':'a@b.c','prioritization':['identified','unidentified']}]} | recipients[0].prioritization: only one of identified or unidentified is allowed",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'user_alias':{'alias_name':'n','alias_label':'l'},'send_to_existing_only':false,'attributes':{'a':1}}]} | recipients[0]: send_to_existing_only cannot be used with user aliases",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false}]} | recipients[0]: send_to_existing_only false requires a non-empty attributes object",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':false,'attributes':{}}]} | recipients[0]: send_to_existing_only false requires a non-empty attributes object",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','send_to_existing_only':'no'}]} | recipients[0].send_to_existing_only must be a boolean",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','attributes':[]}]} | recipients[0].attributes must be an object",
+        "CANVAS | {'canvas_id':'cv','context':[1],'recipients':[{'external_user_id':'1'}]} | context must be an object",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','context':'x'}]} | recipients[0].context must be an object",
+        "CANVAS | {'canvas_id':'cv','send_id':'s','broadcast':true}             | /canvas/trigger/send: unknown field 'send_id'",
+        "CANVAS | {'canvas_id':'cv','trigger_properties':{},'broadcast':true}   | /canvas/trigger/send: unknown field 'trigger_properties'",
+        "CANVAS | {'canvas_id':'cv','attachments':[],'broadcast':true}          | /canvas/trigger/send: unknown field 'attachments'",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'external_user_id':'1','trigger_properties':{}}]} | recipients[0]: unknown field 'trigger_properties'",
+        "CANVAS | {'canvas_id':'cv','recipients':[{'braze_id':'b'}]}            | recipients[0]: unknown field 'braze_id'",
+        "CAMPAIGN | {'recipients':[{'external_user_id':'1'}]}                     | campaign_id must be a string of the campaign api identifier",
+        "CAMPAIGN | {'campaign_id':'c','context':{},'broadcast':true}             | /campaigns/trigger/send: unknown field 'context'",
+        "CAMPAIGN | {'campaign_id':'c','canvas_entry_properties':{},'broadcast':true} | /campaigns/trigger/send: unknown field 'canvas_entry_properties'",
+        "CAMPAIGN | {'campaign_id':'c','recipients':[{'external_user_id':'1','context':{}}]} | recipients[0]: unknown field 'context'",
+        "CAMPAIGN | {'campaign_id':'c','send_id':'caf\u00e9','broadcast':true}    | send_id must be an ASCII string of at most 64 characters",
+        "CAMPAIGN | {'campaign_id':'c','send_id':'','broadcast':true}             | send_id must be an ASCII string of at most 64 characters",
+        "CAMPAIGN | {'campaign_id':'c','send_id':5,'broadcast':true}              | send_id must be an ASCII string of at most 64 characters",
+        "CAMPAIGN | {'campaign_id':'c','broadcast':true,'attachments':[{'file_name':'f','url':'https://x'}]} | attachments cannot be used when broadcast is true",
+        "CAMPAIGN | {'campaign_id':'c','attachments':[{'file_name':'f'}],'recipients':[{'external_user_id':'1'}]} | attachments[0].url must be a non-empty string",
+        "CAMPAIGN | {'campaign_id':'c','attachments':[{'file_name':'f','url':'u','size':1}],'recipients':[{'external_user_id':'1'}]} | attachments[0]: unknown field 'size'",
+        "CAMPAIGN | {'campaign_id':'c','trigger_properties':3,'broadcast':true}   | trigger_properties must be an object",
     })
-    void refusesInvalidCampaignBodies(String body, String message) {
-        assertThat(campaign(body)).isEqualTo(message);
+    void refusesInvalidBodies(BrazeEndpoint endpoint, String body, String message) {
+        assertThat(RULES.violation(endpoint, parse(body))).hasValue(message);
     }
 
     @Test
