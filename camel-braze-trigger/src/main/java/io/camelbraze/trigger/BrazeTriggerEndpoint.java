@@ -6,9 +6,14 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.camelbraze.trigger.delivery.CompositeDeliveryListener;
+import io.camelbraze.trigger.delivery.DeliveryListener;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
+import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.logging.DeliveryLogger;
+import io.camelbraze.trigger.metrics.DeliveryMetrics;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,10 +37,38 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
 
     private final DeliveryStatistics statistics = new DeliveryStatistics();
     private final CompositeDeliveryListener listener = new CompositeDeliveryListener(statistics);
+    private DeliveryListener logger;
+    private DeliveryListener metrics;
 
     public BrazeTriggerEndpoint(String uri, BrazeTriggerComponent component, BrazeTriggerConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (logger == null) {
+            logger = new DeliveryLogger(
+                    configuration.getOperation() + " " + Objects.toString(configuration.targetId(), "<from header>"));
+            listener.add(logger);
+        }
+        if (metrics == null) {
+            // Micrometer is optional: a listener exists only when it is on the classpath and a MeterRegistry is bound
+            metrics = DeliveryMetrics.listenerFor(this).orElse(null);
+            if (metrics != null) {
+                listener.add(metrics);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (metrics != null) {
+            listener.remove(metrics);
+            metrics = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -69,6 +102,11 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
     /** Every observer of this endpoint's deliveries (statistics, metrics when available). */
     public CompositeDeliveryListener getListener() {
         return listener;
+    }
+
+    /** The rate-limit buckets this endpoint's requests draw from (shared by endpoints with the same key and host). */
+    public RateLimitRegistry.Buckets rateLimitBuckets() {
+        return getComponent().getRateLimits().bucketsFor(resolveBaseUri(), configuration.getApiKey());
     }
 
     /** The REST base URL requests go to: {@code baseUri} when set, else the instance's host. */

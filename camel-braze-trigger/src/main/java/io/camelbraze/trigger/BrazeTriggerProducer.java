@@ -18,6 +18,7 @@ import io.camelbraze.trigger.delivery.RateLimitBucket;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.delivery.ResponseInterpreter;
 import io.camelbraze.trigger.delivery.RetryBackoff;
+import io.camelbraze.trigger.health.ProducerHealthCheckRegistration;
 import io.camelbraze.trigger.http.BrazeHttpClient;
 import io.camelbraze.trigger.http.HttpClient5BrazeClient;
 import io.camelbraze.trigger.http.HttpClientSettings;
@@ -51,6 +52,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private DeliveryContext delivery;
     private RateLimitRegistry.Buckets buckets;
     private RecipientBatcher batcher;
+    private ProducerHealthCheckRegistration healthCheck;
 
     public BrazeTriggerProducer(BrazeTriggerEndpoint endpoint) {
         super(endpoint);
@@ -92,6 +94,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
             batcher = new RecipientBatcher(configuration.getBatchSize(), configuration.getBatchTimeout(), component.scheduler(),
                     this::deliverBatch);
         }
+        healthCheck = ProducerHealthCheckRegistration.register(endpoint, buckets);
         LOG.info("Started braze-trigger {} producer for {} {} on instance {} ({}){}", configuration.getOperation(),
                 configuration.getOperation().idOption(), Objects.toString(configuration.targetId(), "<from header>"),
                 configuration.getBaseUri() == null ? configuration.getInstance() : "<baseUri>", baseUri,
@@ -100,6 +103,10 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
         if (batcher != null) {
             batcher.flushAll();
             batcher = null;

@@ -1,0 +1,99 @@
+package io.camelbraze.trigger.console;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.camelbraze.trigger.BrazeTriggerEndpoint;
+import io.camelbraze.trigger.delivery.DeliveryStatistics;
+import io.camelbraze.trigger.delivery.RateLimitBucket;
+import org.apache.camel.support.console.AbstractDevConsole;
+import org.apache.camel.util.URISupport;
+import org.apache.camel.util.json.JsonObject;
+
+/**
+ * Dev console {@code braze-trigger} (Camel JBang: {@code camel get braze-trigger} / the dev console HTTP endpoint):
+ * per {@code braze-trigger} endpoint, its sends, recipients, last dispatch id, rate-limit remaining and reset, and last
+ * error. Endpoint URIs are shown sanitized (the API key masked); no recipient data is held anywhere it reads from.
+ */
+@org.apache.camel.spi.annotations.DevConsole(name = "braze-trigger", displayName = "Braze Trigger",
+                                              description = "Sends, rate limits and errors of braze-trigger endpoints")
+public class BrazeTriggerDevConsole extends AbstractDevConsole {
+
+    public BrazeTriggerDevConsole() {
+        super("camel", "braze-trigger", "Braze Trigger", "Sends, rate limits and errors of braze-trigger endpoints");
+    }
+
+    @Override
+    protected String doCallText(Map<String, Object> options) {
+        StringBuilder text = new StringBuilder();
+        for (BrazeTriggerEndpoint endpoint : endpoints()) {
+            DeliveryStatistics s = endpoint.getStatistics();
+            text.append(String.format("%n    Endpoint: %s%n", uriOf(endpoint)));
+            text.append(String.format("    Requests: %d sent, %d accepted (avg %d ms), %d recipients%n",
+                    s.requestsSent(), s.requestsAccepted(), s.averageLatencyMillis(), s.recipientsAccepted()));
+            text.append(String.format("    Rate limited (429): %d, retries: %d, pacing waits: %d%n",
+                    s.rateLimitedCount(), s.retries(), s.pacingWaits()));
+            text.append(String.format("    Last dispatch id: %s%n", Objects.toString(s.lastDispatchId(), "-")));
+            for (RateLimitBucket.Snapshot b : buckets(endpoint)) {
+                text.append(String.format("    Rate limit %s: %s of %s remaining, reset %s%n", b.bucket(),
+                        b.remaining() < 0 ? "?" : b.remaining(), b.limit() < 0 ? "?" : b.limit(),
+                        b.resetEpochMillis() == 0 ? "-" : Instant.ofEpochMilli(b.resetEpochMillis())));
+            }
+            text.append(String.format("    Last error: %s%n", Objects.toString(s.lastError(), "-")));
+        }
+        return text.toString();
+    }
+
+    @Override
+    protected Map<String, Object> doCallJson(Map<String, Object> options) {
+        JsonObject root = new JsonObject();
+        List<JsonObject> list = new ArrayList<>();
+        for (BrazeTriggerEndpoint endpoint : endpoints()) {
+            DeliveryStatistics s = endpoint.getStatistics();
+            JsonObject json = new JsonObject();
+            json.put("uri", uriOf(endpoint));
+            json.put("operation", endpoint.getConfiguration().getOperation().name());
+            json.put("targetId", endpoint.getConfiguration().targetId());
+            json.put("requestsSent", s.requestsSent());
+            json.put("requestsAccepted", s.requestsAccepted());
+            json.put("recipientsAccepted", s.recipientsAccepted());
+            json.put("averageLatencyMillis", s.averageLatencyMillis());
+            json.put("rateLimited", s.rateLimitedCount());
+            json.put("retries", s.retries());
+            json.put("pacingWaits", s.pacingWaits());
+            json.put("lastDispatchId", s.lastDispatchId());
+            json.put("lastError", s.lastError());
+            Map<String, Object> limits = new LinkedHashMap<>();
+            for (RateLimitBucket.Snapshot b : buckets(endpoint)) {
+                JsonObject bucket = new JsonObject();
+                bucket.put("limit", b.limit());
+                bucket.put("remaining", b.remaining());
+                bucket.put("reset", b.resetEpochMillis());
+                limits.put(b.bucket(), bucket);
+            }
+            json.put("rateLimits", limits);
+            list.add(json);
+        }
+        root.put("endpoints", list);
+        return root;
+    }
+
+    private List<BrazeTriggerEndpoint> endpoints() {
+        return getCamelContext().getEndpoints().stream()
+                .filter(BrazeTriggerEndpoint.class::isInstance)
+                .map(BrazeTriggerEndpoint.class::cast)
+                .toList();
+    }
+
+    private static String uriOf(BrazeTriggerEndpoint endpoint) {
+        return URISupport.sanitizeUri(endpoint.getEndpointUri());
+    }
+
+    private static List<RateLimitBucket.Snapshot> buckets(BrazeTriggerEndpoint endpoint) {
+        return endpoint.rateLimitBuckets().all().stream().map(RateLimitBucket::snapshot).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.camelbraze.trigger.health;
+
+import java.util.Map;
+import java.util.Objects;
+
+import io.camelbraze.trigger.BrazeTriggerEndpoint;
+import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
+import io.camelbraze.trigger.delivery.DeliveryStatistics;
+import io.camelbraze.trigger.delivery.RateLimitBucket;
+import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Producer health check of one {@code braze-trigger} endpoint. It makes no request of its own (a trigger send has
+ * side effects and Braze has no harmless endpoint for a trigger-only key); it reports what the endpoint's deliveries
+ * taught:
+ * <ul>
+ *   <li>DOWN after Braze answered 401 or 403 (bad or under-permissioned API key), UP again once a request is
+ *   accepted;</li>
+ *   <li>UP otherwise, also while rate limited (the component waits and retries; a 429 is not an outage).</li>
+ * </ul>
+ * Details carry the counters and the rate-limit state of the key's buckets ({@code targeted.remaining},
+ * {@code targeted.limit}, {@code targeted.reset}, and the same for {@code broadcast}). Neither the id nor the details
+ * contain the API key or recipient data: the id is {@code producer:braze-trigger-<operation>-<target id>}.
+ */
+public class BrazeTriggerProducerHealthCheck extends AbstractHealthCheck {
+
+    private final BrazeTriggerEndpoint endpoint;
+    private final RateLimitRegistry.Buckets buckets;
+
+    /**
+     * @param endpoint the endpoint whose statistics are reported
+     * @param buckets  the rate-limit buckets the endpoint's producer uses
+     */
+    public BrazeTriggerProducerHealthCheck(BrazeTriggerEndpoint endpoint, RateLimitRegistry.Buckets buckets) {
+        super("camel", idOf(endpoint));
+        this.endpoint = endpoint;
+        this.buckets = buckets;
+    }
+
+    /** The check id: {@code producer:braze-trigger-canvas-<canvasId>}, or {@code ...-<header>} when the id comes per message. */
+    static String idOf(BrazeTriggerEndpoint endpoint) {
+        return "producer:braze-trigger-" + endpoint.getConfiguration().getOperation().name() + "-"
+               + Objects.toString(endpoint.getConfiguration().targetId(), "header");
+    }
+
+    @Override
+    public boolean isLiveness() {
+        // a rejected key does not make the JVM dead: restarting would not fix it
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        DeliveryStatistics statistics = endpoint.getStatistics();
+        builder.detail("operation", endpoint.getConfiguration().getOperation().name());
+        builder.detail("serviceUrl", endpoint.getServiceUrl());
+        builder.detail("requests.sent", statistics.requestsSent());
+        builder.detail("requests.accepted", statistics.requestsAccepted());
+        builder.detail("recipients.accepted", statistics.recipientsAccepted());
+        builder.detail("rateLimited", statistics.rateLimitedCount());
+        builder.detail("retries", statistics.retries());
+        if (statistics.lastDispatchId() != null) {
+            builder.detail("lastDispatchId", statistics.lastDispatchId());
+        }
+        if (statistics.lastError() != null) {
+            builder.detail("lastError", statistics.lastError());
+        }
+        for (RateLimitBucket bucket : buckets.all()) {
+            RateLimitBucket.Snapshot snapshot = bucket.snapshot();
+            builder.detail(snapshot.bucket() + ".limit", snapshot.limit());
+            builder.detail(snapshot.bucket() + ".remaining", snapshot.remaining());
+            builder.detail(snapshot.bucket() + ".reset", snapshot.resetEpochMillis());
+        }
+        if (statistics.lastFailureKind() == FailureKind.AUTHENTICATION) {
+            builder.message("Braze rejected the API key (HTTP 401/403): check the key and its permissions for "
+                            + endpoint.getConfiguration().getOperation().path());
+            builder.down();
+        } else {
+            builder.up();
+        }
+    }
+}
