@@ -1,0 +1,54 @@
+package io.camelbraze.trigger.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Heap allocated by the client side of the benchmark (Camel, component or camel-http, HTTP client): the sum of
+ * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over the long-lived threads, except the fake Braze's
+ * Jetty threads ({@code qtp*}), which serve every variant alike, and the driver threads, which count their own
+ * allocation with {@link #currentThread()} because they end before the second sample.
+ */
+final class Allocation {
+
+    private static final com.sun.management.ThreadMXBean THREADS
+            = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final Map<Long, Long> before;
+
+    private Allocation(Map<Long, Long> before) {
+        this.before = before;
+    }
+
+    static Allocation start() {
+        return new Allocation(sample());
+    }
+
+    long bytesSinceStart() {
+        long total = 0;
+        for (Map.Entry<Long, Long> now : sample().entrySet()) {
+            total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return total;
+    }
+
+    /** Bytes allocated so far by the calling thread. */
+    static long currentThread() {
+        return THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    private static Map<Long, Long> sample() {
+        Map<Long, Long> bytes = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("qtp") || thread.getName().startsWith(Driver.THREAD_PREFIX)) {
+                continue;
+            }
+            long allocated = THREADS.getThreadAllocatedBytes(thread.getId());
+            if (allocated >= 0) {
+                bytes.put(thread.getId(), allocated);
+            }
+        }
+        return bytes;
+    }
+}
