@@ -25,7 +25,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * </ol>
  * Same driver for all, a warm-up, then alternating rounds; prints each round, the medians and the ratios to the
  * baseline, and client-side heap allocated per record. System properties: {@code bench.threads} (comma-separated driver
- * thread counts, default {@code 16,64}), {@code bench.warmupSeconds} (4), {@code bench.roundSeconds} (3),
+ * thread counts, default {@code 16,64}), {@code bench.warmupSeconds} (6), {@code bench.roundSeconds} (3),
  * {@code bench.rounds} (5), {@code bench.batchTimeout} (ms, 10).
  */
 public final class TriggerBenchmark {
@@ -40,7 +40,7 @@ public final class TriggerBenchmark {
         for (String t : System.getProperty("bench.threads", "16,64").split(",")) {
             threadCounts.add(Integer.parseInt(t.trim()));
         }
-        long warmup = Long.getLong("bench.warmupSeconds", 4) * 1000;
+        long warmup = Long.getLong("bench.warmupSeconds", 6) * 1000;
         long round = Long.getLong("bench.roundSeconds", 3) * 1000;
         int rounds = Integer.getInteger("bench.rounds", 5);
         long batchTimeout = Long.getLong("bench.batchTimeout", 10);
