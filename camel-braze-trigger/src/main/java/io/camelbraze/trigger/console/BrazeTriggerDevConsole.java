@@ -2,13 +2,13 @@ package io.camelbraze.trigger.console;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.camelbraze.trigger.BrazeTriggerEndpoint;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
+import io.camelbraze.trigger.delivery.DeliveryStatus;
 import io.camelbraze.trigger.delivery.RateLimitBucket;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.URISupport;
@@ -53,29 +53,12 @@ public class BrazeTriggerDevConsole extends AbstractDevConsole {
         JsonObject root = new JsonObject();
         List<JsonObject> list = new ArrayList<>();
         for (BrazeTriggerEndpoint endpoint : endpoints()) {
-            DeliveryStatistics s = endpoint.getStatistics();
             JsonObject json = new JsonObject();
             json.put("uri", uriOf(endpoint));
             json.put("operation", endpoint.getConfiguration().getOperation().name());
             json.put("targetId", endpoint.getConfiguration().targetId());
-            json.put("requestsSent", s.requestsSent());
-            json.put("requestsAccepted", s.requestsAccepted());
-            json.put("recipientsAccepted", s.recipientsAccepted());
-            json.put("averageLatencyMillis", s.averageLatencyMillis());
-            json.put("rateLimited", s.rateLimitedCount());
-            json.put("retries", s.retries());
-            json.put("pacingWaits", s.pacingWaits());
-            json.put("lastDispatchId", s.lastDispatchId());
-            json.put("lastError", s.lastError());
-            Map<String, Object> limits = new LinkedHashMap<>();
-            for (RateLimitBucket.Snapshot b : buckets(endpoint)) {
-                JsonObject bucket = new JsonObject();
-                bucket.put("limit", b.limit());
-                bucket.put("remaining", b.remaining());
-                bucket.put("reset", b.resetEpochMillis());
-                limits.put(b.bucket(), bucket);
-            }
-            json.put("rateLimits", limits);
+            json.putAll(DeliveryStatus.counters(endpoint.getStatistics()));
+            json.put("rateLimits", DeliveryStatus.rateLimits(endpoint.rateLimitBuckets()));
             list.add(json);
         }
         root.put("endpoints", list);

@@ -6,7 +6,7 @@ import java.util.Objects;
 import io.camelbraze.trigger.BrazeTriggerEndpoint;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
-import io.camelbraze.trigger.delivery.RateLimitBucket;
+import io.camelbraze.trigger.delivery.DeliveryStatus;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -56,23 +56,9 @@ public class BrazeTriggerProducerHealthCheck extends AbstractHealthCheck {
         DeliveryStatistics statistics = endpoint.getStatistics();
         builder.detail("operation", endpoint.getConfiguration().getOperation().name());
         builder.detail("serviceUrl", endpoint.getServiceUrl());
-        builder.detail("requests.sent", statistics.requestsSent());
-        builder.detail("requests.accepted", statistics.requestsAccepted());
-        builder.detail("recipients.accepted", statistics.recipientsAccepted());
-        builder.detail("rateLimited", statistics.rateLimitedCount());
-        builder.detail("retries", statistics.retries());
-        if (statistics.lastDispatchId() != null) {
-            builder.detail("lastDispatchId", statistics.lastDispatchId());
-        }
-        if (statistics.lastError() != null) {
-            builder.detail("lastError", statistics.lastError());
-        }
-        for (RateLimitBucket bucket : buckets.all()) {
-            RateLimitBucket.Snapshot snapshot = bucket.snapshot();
-            builder.detail(snapshot.bucket() + ".limit", snapshot.limit());
-            builder.detail(snapshot.bucket() + ".remaining", snapshot.remaining());
-            builder.detail(snapshot.bucket() + ".reset", snapshot.resetEpochMillis());
-        }
+        builder.details(DeliveryStatus.counters(statistics));
+        DeliveryStatus.rateLimits(buckets).forEach(
+                (bucket, state) -> state.forEach((name, value) -> builder.detail(bucket + "." + name, value)));
         if (statistics.lastFailureKind() == FailureKind.AUTHENTICATION) {
             builder.message("Braze rejected the API key (HTTP 401/403): check the key and its permissions for "
                             + endpoint.getConfiguration().getOperation().path());

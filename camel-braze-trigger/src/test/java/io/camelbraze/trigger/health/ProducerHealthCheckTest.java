@@ -72,7 +72,7 @@ class ProducerHealthCheckTest extends CamelTestSupport {
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         Map<String, Object> details = result.getDetails();
-        assertThat(details).containsEntry("requests.accepted", 1L).containsEntry("recipients.accepted", 1L)
+        assertThat(details).containsEntry("requestsAccepted", 1L).containsEntry("recipientsAccepted", 1L)
                 .containsEntry("targeted.limit", 250_000L).containsEntry("targeted.remaining", 249_999L)
                 .containsKeys("targeted.reset", "broadcast.remaining", "lastDispatchId");
         assertThat((Long) details.get("targeted.reset")).isGreaterThan(System.currentTimeMillis());
