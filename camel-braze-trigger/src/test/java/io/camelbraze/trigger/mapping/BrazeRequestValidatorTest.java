@@ -23,6 +23,13 @@ class BrazeRequestValidatorTest {
 
     private static final Recipient USER = Recipient.externalUserId("u");
 
+    /** A value Jackson cannot write. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("not readable");
+        }
+    }
+
     private static AbstractThrowableAssert<?, ? extends Throwable> assertInvalid(TriggerRequest request, BrazeOperation operation,
                                                                                String field) {
         return assertThatThrownBy(() -> BrazeRequestValidator.validate(request, operation))
@@ -129,6 +136,14 @@ class BrazeRequestValidatorTest {
         assertInvalidRecipient(USER.withContext(overLimit), "recipients[3].context");
         assertInvalid(campaign.withRecipients(USER, USER.withTriggerProperties(overLimit)), BrazeOperation.campaign,
                 "recipients[1].trigger_properties");
+    }
+
+    @Test
+    void personalizationThatIsNotJsonIsRefusedNamingTheField() {
+        Map<String, Object> notJson = Map.of("broken", new Unwritable());
+
+        assertInvalid(TriggerRequest.campaign("c").withRecipients(USER.withTriggerProperties(notJson)), BrazeOperation.campaign,
+                "recipients[0].trigger_properties").hasMessageContaining("cannot be written as JSON");
     }
 
     @Test
