@@ -53,9 +53,15 @@ public final class RateLimitBucket {
             return;
         }
         long reset = headerReset.getAsLong();
+        if (reset <= nowMillis) {
+            return; // a late answer from a window that is over
+        }
         if (reset > resetEpochMillis) {
+            // after a local roll-over we have been reserving against the new window: keep the smaller count, since
+            // the requests still in flight are not yet in Braze's number
+            boolean countingRolledWindow = resetEpochMillis == 0 && remaining >= 0;
+            remaining = countingRolledWindow ? Math.min(remaining, headerRemaining.getAsLong()) : headerRemaining.getAsLong();
             resetEpochMillis = reset;
-            remaining = headerRemaining.getAsLong();
         } else if (reset == resetEpochMillis) {
             // responses of concurrent requests arrive out of order: the smallest count is the newest
             remaining = remaining < 0 ? headerRemaining.getAsLong() : Math.min(remaining, headerRemaining.getAsLong());

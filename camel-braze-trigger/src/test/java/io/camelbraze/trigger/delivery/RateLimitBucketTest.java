@@ -88,4 +88,28 @@ class RateLimitBucketTest {
         assertThat(bucket.onRateLimited(new TreeMap<>(String.CASE_INSENSITIVE_ORDER), NOW))
                 .isEqualTo(NOW + RateLimitBucket.UNKNOWN_RESET_WAIT_MILLIS);
     }
+
+    @Test
+    void afterARollOverLocalReservationsAreNotOverwrittenByTheFirstAnswerOfTheNewWindow() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("100", "0", String.valueOf(RESET_SECONDS)), NOW);
+        long newWindow = RESET_SECONDS * 1000 + 10;
+        for (int i = 0; i < 30; i++) {
+            assertThat(bucket.reserve(newWindow)).isZero();
+        }
+        // Braze has processed only the first of the 30 in-flight requests so far
+        bucket.update(headers("100", "99", String.valueOf(RESET_SECONDS + 60)), newWindow);
+        assertThat(bucket.snapshot().remaining()).isEqualTo(70);
+    }
+
+    @Test
+    void aLateAnswerFromAWindowThatIsOverIsIgnored() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("100", "5", String.valueOf(RESET_SECONDS)), NOW);
+        long later = RESET_SECONDS * 1000 + 10;
+        bucket.reserve(later);
+        bucket.update(headers("100", "3", String.valueOf(RESET_SECONDS)), later);
+        assertThat(bucket.snapshot().remaining()).isEqualTo(99);
+        assertThat(bucket.snapshot().resetEpochMillis()).isZero();
+    }
 }
