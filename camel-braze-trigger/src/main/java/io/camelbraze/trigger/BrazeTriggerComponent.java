@@ -90,7 +90,11 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     /** Scheduler for delayed sends (backoff, rate-limit waits). */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "BrazeTriggerScheduler", 1);
+            // unbounded queue: every exchange waiting for a backoff or a rate-limit reset is one scheduled task
+            ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "BrazeTriggerScheduler", profile);
         }
         return scheduler;
     }

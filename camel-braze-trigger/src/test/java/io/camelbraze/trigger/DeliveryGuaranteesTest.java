@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ class DeliveryGuaranteesTest extends CamelTestSupport {
 
                 from("seda:records?concurrentConsumers=16&size=" + RECORDS)
                         .to("braze-trigger:canvas?canvasId=cv-orders&maxRetries=2&retryInitialDelay=5&retryMaxDelay=40"
-                            + "&requestTimeout=400&rateLimitMaxWait=3000");
+                            + "&requestTimeout=400&rateLimitMaxWait=3000").routeId("records");
 
                 from("direct:dead").process(e -> deadLetters.put(e.getMessage().getHeader("recordId", String.class),
                         e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
@@ -71,7 +72,7 @@ class DeliveryGuaranteesTest extends CamelTestSupport {
         faults.withProbability(0.003, random).dropConnection(FaultScript.UNLIMITED);
         faults.withProbability(0.002, random).delay(FaultScript.UNLIMITED, Duration.ofMillis(900));
 
-        NotifyBuilder done = new NotifyBuilder(context).from("seda:records").whenDone(RECORDS).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("records").whenDone(RECORDS).create();
         for (int i = 0; i < RECORDS; i++) {
             Map<String, Object> record = new HashMap<>();
             if (i % INVALID_EVERY != 0) {
@@ -118,6 +119,11 @@ class DeliveryGuaranteesTest extends CamelTestSupport {
                           + " ambiguous %d (of which Braze had accepted %d), HTTP requests %d (429s %d)%n",
                 RECORDS, accepted, deadLetters.size(), deadValidation, deadSafe, ambiguous, ambiguousButAccepted, requests,
                 status429);
+
+        deadLetters.values().stream()
+                .collect(Collectors.groupingBy(e -> e.getClass().getSimpleName() + ": " + e.getMessage().replaceAll("r[0-9]+", "r#"),
+                        TreeMap::new, Collectors.counting()))
+                .forEach((reason, count) -> System.out.printf("  dead-lettered %5d  %s%n", count, reason));
 
         assertThat(deadValidation).isEqualTo(RECORDS / INVALID_EVERY);
         assertThat(accepted + deadValidation + deadSafe + ambiguous).isEqualTo(RECORDS);

@@ -37,14 +37,14 @@ class RateLimitPacingTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("seda:records?concurrentConsumers=16&size=" + RECORDS)
-                        .to("braze-trigger:campaign?campaignId=cmp-1&maxRetries=5&rateLimitMaxWait=5000");
+                        .to("braze-trigger:campaign?campaignId=cmp-1&maxRetries=5&rateLimitMaxWait=5000").routeId("records");
             }
         };
     }
 
     @Test
     void pacingAvoids429sAndUsesTheWindows() {
-        NotifyBuilder done = new NotifyBuilder(context).from("seda:records").whenCompleted(RECORDS).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("records").whenCompleted(RECORDS).create();
         for (int i = 0; i < RECORDS; i++) {
             template.sendBody("seda:records", Map.of("external_user_id", "p" + i));
         }

@@ -21,10 +21,30 @@ class RateLimitBucketTest {
     }
 
     @Test
-    void unknownStateNeverDelays() {
+    void whileNothingIsKnownOneProbeGoesFirst() {
         RateLimitBucket bucket = new RateLimitBucket("targeted");
         assertThat(bucket.reserve(NOW)).isZero();
+        assertThat(bucket.reserve(NOW)).isEqualTo(RateLimitBucket.PROBE_WAIT_MILLIS);
+        assertThat(bucket.reserve(NOW + RateLimitBucket.PROBE_TIMEOUT_MILLIS)).as("probe without answer times out").isZero();
+    }
+
+    @Test
+    void answersWithoutRateLimitHeadersMeanNoPacing() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.reserve(NOW);
+        bucket.update(headers("", "", ""), NOW);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bucket.reserve(NOW)).isZero();
+        }
         assertThat(bucket.snapshot().remaining()).isEqualTo(-1);
+    }
+
+    @Test
+    void a429sOwnShortResetReplacesTheHourlyOne() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("250000", "1000", String.valueOf(NOW / 1000 + 3000)), NOW);
+        long until = bucket.onRateLimited(headers("250000", "0", String.valueOf(NOW / 1000 + 1)), NOW);
+        assertThat(until).isEqualTo((NOW / 1000 + 1) * 1000);
     }
 
     @Test
