@@ -1,0 +1,24 @@
+package io.camelbraze.trigger.test;
+
+import java.util.List;
+
+/** Checks on accepted sends of one campaign; see {@link TriggerAssert}. From {@link FakeBraze#assertCampaignTriggered(String)}. */
+public final class CampaignTriggerAssert extends TriggerAssert<CampaignTriggerAssert> {
+
+    CampaignTriggerAssert(String campaignId, List<RecordedRequest> received) {
+        super(BrazeEndpoint.CAMPAIGN, campaignId, received);
+    }
+
+    /**
+     * Narrows to recipients whose effective {@code trigger_properties} (the request's overridden by the recipient's)
+     * have {@code key} equal to {@code value}.
+     */
+    public CampaignTriggerAssert withTriggerProperty(String key, Object value) {
+        return withProperty(key, value);
+    }
+
+    /** Narrows to requests sent with this {@code send_id}. */
+    public CampaignTriggerAssert withSendId(String sendId) {
+        return narrow("with send_id \"" + sendId + "\"", r -> sendId.equals(r.request().json().path("send_id").asText(null)));
+    }
+}

@@ -1,0 +1,30 @@
+package io.camelbraze.trigger.test;
+
+import java.time.Duration;
+import java.util.List;
+
+/** One scripted misbehaviour of the fake, as queued by {@link FaultScript}. */
+record ScriptedFault(Kind kind, int status, long resetInSeconds, Duration delay, List<String> errors) {
+
+    /** When a fault applies: instead of normal processing, on top of any answer, or only on an accepted request. */
+    enum Phase { REPLACE, DELAY, ON_SUCCESS }
+
+    enum Kind {
+        RATE_LIMITED(Phase.REPLACE), SERVER_ERROR(Phase.REPLACE), HTML_BAD_GATEWAY(Phase.REPLACE),
+        CONNECTION_RESET(Phase.REPLACE), EMPTY_RESPONSE(Phase.REPLACE), DELAY(Phase.DELAY),
+        PAUSED_CANVAS(Phase.ON_SUCCESS), ARCHIVED_CANVAS(Phase.ON_SUCCESS), NON_FATAL_ERRORS(Phase.ON_SUCCESS),
+        QUEUED(Phase.ON_SUCCESS);
+
+        final Phase phase;
+        final boolean canvasOnly;
+
+        Kind(Phase phase) {
+            this.phase = phase;
+            this.canvasOnly = name().endsWith("_CANVAS");
+        }
+    }
+
+    static ScriptedFault of(Kind kind) {
+        return new ScriptedFault(kind, 0, 0, Duration.ZERO, List.of());
+    }
+}

@@ -1,0 +1,26 @@
+package io.camelbraze.trigger.test;
+
+import static io.camelbraze.trigger.test.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class FakeBrazeSmokeTest {
+
+    @Test
+    void acceptsRecordsAndAsserts() {
+        try (FakeBraze braze = new FakeBraze().start()) {
+            HttpResponse<String> response = new Http(braze).canvas(json(
+                    "{'canvas_id':'cv-1','context':{'order_id':'A-1'},'recipients':[{'external_user_id':'42'}]}"));
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.body()).matches("\\{\"dispatch_id\":\"[0-9a-f]{32}\",\"message\":\"success\"}");
+            assertThat(response.headers().firstValue("X-RateLimit-Limit")).hasValue("250000");
+            assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("249999");
+            assertThat(braze.baseUri()).startsWith("http://127.0.0.1:");
+            assertThat(braze.requests()).hasSize(1);
+            braze.assertCanvasTriggered("cv-1").forExternalUserId("42").withContext("order_id", "A-1").times(1);
+        }
+    }
+}
