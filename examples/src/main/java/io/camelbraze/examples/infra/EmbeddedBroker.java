@@ -1,12 +1,15 @@
 package io.camelbraze.examples.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
@@ -56,11 +59,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** How many messages wait on a queue, counted with a browser (nothing is consumed). */
     public int depth(String queue) throws JMSException {
+        return propertyValues(queue, "JMSMessageID").size();
+    }
+
+    /**
+     * One entry per message waiting on the queue (browsed, not consumed): the value of its string property
+     * {@code property}, or its message id for {@code JMSMessageID}.
+     */
+    public List<String> propertyValues(String queue, String property) throws JMSException {
         try (Connection connection = connectionFactory().createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-                return Collections.list(browser.getEnumeration()).size();
+                List<String> values = new ArrayList<>();
+                for (Object message : Collections.list(browser.getEnumeration())) {
+                    Message jms = (Message) message;
+                    values.add("JMSMessageID".equals(property) ? jms.getJMSMessageID() : jms.getStringProperty(property));
+                }
+                return values;
             }
         }
     }
