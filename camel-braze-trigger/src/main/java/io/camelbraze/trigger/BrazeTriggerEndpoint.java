@@ -1,0 +1,172 @@
+package io.camelbraze.trigger;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.camelbraze.trigger.delivery.CompositeDeliveryListener;
+import io.camelbraze.trigger.delivery.DeliveryStatistics;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Triggers a Braze Canvas ({@code braze-trigger:canvas}) or API-triggered campaign ({@code braze-trigger:campaign}) for
+ * the recipients an exchange carries.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "braze-trigger", title = "Braze Trigger", syntax = "braze-trigger:operation",
+             producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS },
+             headersClass = BrazeTriggerConstants.class)
+public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private BrazeTriggerConfiguration configuration;
+
+    private final DeliveryStatistics statistics = new DeliveryStatistics();
+    private final CompositeDeliveryListener listener = new CompositeDeliveryListener(statistics);
+
+    public BrazeTriggerEndpoint(String uri, BrazeTriggerComponent component, BrazeTriggerConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new BrazeTriggerProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("braze-trigger is a producer only: use it in to(...), not from(...)");
+    }
+
+    @Override
+    public BrazeTriggerComponent getComponent() {
+        return (BrazeTriggerComponent) super.getComponent();
+    }
+
+    public BrazeTriggerConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(BrazeTriggerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Sends, failures and waits of this endpoint, for the health check and the dev console. */
+    public DeliveryStatistics getStatistics() {
+        return statistics;
+    }
+
+    /** Every observer of this endpoint's deliveries (statistics, metrics when available). */
+    public CompositeDeliveryListener getListener() {
+        return listener;
+    }
+
+    /** The REST base URL requests go to: {@code baseUri} when set, else the instance's host. */
+    public String resolveBaseUri() {
+        String base = configuration.getBaseUri() != null ? configuration.getBaseUri()
+                : BrazeInstance.fromCode(configuration.getInstance()).restUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** Checks the options when the endpoint is created, so that a bad URI fails at route start, not at the first message. */
+    void validateConfiguration() {
+        BrazeOperation operation = configuration.getOperation();
+        BrazeInstance.fromCode(configuration.getInstance());
+        if (configuration.getBaseUri() != null) {
+            validateBaseUri(configuration.getBaseUri());
+        }
+        if (operation == BrazeOperation.canvas) {
+            refuseOnCanvas("sendId", configuration.getSendId(), "send_id exists only for campaigns");
+            refuseOnCanvas("campaignId", configuration.getCampaignId(), "use canvasId on a canvas endpoint");
+        } else if (configuration.getCanvasId() != null) {
+            throw new IllegalArgumentException("Option canvasId is not valid on a campaign endpoint: use campaignId");
+        }
+        String sendId = configuration.getSendId();
+        if (sendId != null && (sendId.length() > 64 || !sendId.chars().allMatch(c -> c < 128))) {
+            throw new IllegalArgumentException("Option sendId must be ASCII and at most 64 characters");
+        }
+        if ((configuration.getAliasNameField() == null) != (configuration.getAliasLabelField() == null)) {
+            throw new IllegalArgumentException("Options aliasNameField and aliasLabelField must be set together");
+        }
+        if (configuration.getBatchSize() < 1 || configuration.getBatchSize() > 50) {
+            throw new IllegalArgumentException("Option batchSize must be between 1 and 50 (Braze takes 50 recipients a request)");
+        }
+        if (configuration.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("Option maxRetries must not be negative");
+        }
+        if (configuration.getConnectTimeout() <= 0 || configuration.getRequestTimeout() <= 0) {
+            throw new IllegalArgumentException("Options connectTimeout and requestTimeout must be positive");
+        }
+    }
+
+    private static void refuseOnCanvas(String option, Object value, String why) {
+        if (value != null) {
+            throw new IllegalArgumentException("Option " + option + " is not valid on a canvas endpoint: " + why);
+        }
+    }
+
+    /** https:// anywhere; http:// only to this machine (a local fake or proxy), so a key never crosses a network in clear. */
+    static void validateBaseUri(String baseUri) {
+        URI uri;
+        try {
+            uri = new URI(baseUri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Option baseUri is not a valid URI: " + e.getMessage(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("Option baseUri must be an absolute https:// URI, got: " + baseUri);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(
+                    "Option baseUri must use https:// (http:// is accepted only for loopback hosts), got: " + baseUri);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean ipLiteral = bare.contains(":") || bare.matches("[0-9.]+");
+        if (!ipLiteral) {
+            return false; // never resolve names here: only literal loopback addresses count
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return resolveBaseUri();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return resolveBaseUri().startsWith("http://") ? "http" : "https";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("operation", configuration.getOperation().name());
+        metadata.put("instance", configuration.getInstance());
+        if (configuration.targetId() != null) {
+            metadata.put(configuration.getOperation().idOption(), configuration.targetId());
+        }
+        return metadata;
+    }
+}

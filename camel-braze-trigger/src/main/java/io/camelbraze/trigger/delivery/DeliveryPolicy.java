@@ -1,0 +1,12 @@
+package io.camelbraze.trigger.delivery;
+
+/**
+ * How hard the component tries before a failure goes to the route's error handler.
+ *
+ * @param maxRetries             retries per request for 429, 5xx and connections that never reached Braze
+ * @param backoff                wait between retries of 5xx and connection failures
+ * @param retryAmbiguousFailures also retry timeouts and dropped connections after the request was written
+ * @param rateLimitMaxWaitMillis longest wait for a rate-limit reset; longer waits fail with BrazeRateLimitException
+ */
+public record DeliveryPolicy(int maxRetries, RetryBackoff backoff, boolean retryAmbiguousFailures, long rateLimitMaxWaitMillis) {
+}

@@ -1,0 +1,46 @@
+package io.camelbraze.trigger.mapping;
+
+import java.util.Map;
+
+import io.camelbraze.trigger.BrazeOperation;
+import io.camelbraze.trigger.BrazeValidationException;
+
+/**
+ * Rules shared by the top-level and the per-recipient personalization objects ({@code context} on a Canvas,
+ * {@code trigger_properties} on a campaign).
+ */
+final class PersonalizationLimits {
+
+    /** Braze's limit for {@code context} / {@code trigger_properties}: 50 KB of serialised JSON. */
+    static final int MAX_BYTES = 50 * 1024;
+
+    private PersonalizationLimits() {
+    }
+
+    /**
+     * Refuses the object that does not belong to the operation, and checks the size of the one that does.
+     *
+     * @param prefix            path of the owning object with a trailing dot ({@code ""} or {@code "recipients[3]."})
+     * @param context           the {@code context} found there
+     * @param triggerProperties the {@code trigger_properties} found there
+     */
+    static void check(String prefix, Map<String, Object> context, Map<String, Object> triggerProperties,
+                      BrazeOperation operation) {
+        if (operation == BrazeOperation.campaign && context != null) {
+            throw new BrazeValidationException(prefix + "context",
+                    "context (or its legacy name canvas_entry_properties) is a Canvas field; a campaign takes trigger_properties");
+        }
+        if (operation == BrazeOperation.canvas && triggerProperties != null) {
+            throw new BrazeValidationException(prefix + "trigger_properties",
+                    "trigger_properties is a campaign field; a Canvas takes context");
+        }
+        Map<String, Object> personalization = operation == BrazeOperation.campaign ? triggerProperties : context;
+        if (personalization != null) {
+            int size = BrazeJson.writeBytes(personalization).length;
+            if (size > MAX_BYTES) {
+                throw new BrazeValidationException(prefix + operation.contextField(),
+                        size + " bytes of JSON; Braze allows at most " + MAX_BYTES + " (50 KB)");
+            }
+        }
+    }
+}

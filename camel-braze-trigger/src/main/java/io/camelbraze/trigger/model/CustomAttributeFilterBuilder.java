@@ -1,0 +1,147 @@
+package io.camelbraze.trigger.model;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finishes a {@code custom_attribute} filter started with {@link Audience#customAttribute(String)}. Which comparison suits which
+ * attribute type (string, number, boolean, array, time) is Braze's table in the Connected Audience documentation.
+ */
+public final class CustomAttributeFilterBuilder {
+
+    private final String attributeName;
+
+    CustomAttributeFilterBuilder(String attributeName) {
+        this.attributeName = attributeName;
+    }
+
+    /** Any comparison by its Braze name; {@code value} null leaves {@code value} out (as for {@code exists}). */
+    public Audience comparison(String comparison, Object value) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("custom_attribute_name", attributeName);
+        fields.put("comparison", comparison);
+        fields.put("value", value);
+        return Audience.filter("custom_attribute", fields);
+    }
+
+    /** {@code equals} a string. */
+    public Audience equalTo(String value) {
+        return comparison("equals", value);
+    }
+
+    /** {@code equals} a number. */
+    public Audience equalTo(Number value) {
+        return comparison("equals", value);
+    }
+
+    /** {@code equals} a boolean. */
+    public Audience equalTo(boolean value) {
+        return comparison("equals", value);
+    }
+
+    /** {@code not_equal} (strings and numbers; booleans use {@link #doesNotEqual(boolean)}). */
+    public Audience notEqual(String value) {
+        return comparison("not_equal", value);
+    }
+
+    /** {@code not_equal} (strings and numbers; booleans use {@link #doesNotEqual(boolean)}). */
+    public Audience notEqual(Number value) {
+        return comparison("not_equal", value);
+    }
+
+    /** {@code does_not_equal}: the boolean form of not-equal. */
+    public Audience doesNotEqual(boolean value) {
+        return comparison("does_not_equal", value);
+    }
+
+    /** {@code matches_regex}. */
+    public Audience matchesRegex(String regex) {
+        return comparison("matches_regex", regex);
+    }
+
+    /** {@code does_not_match_regex}. */
+    public Audience doesNotMatchRegex(String regex) {
+        return comparison("does_not_match_regex", regex);
+    }
+
+    /** {@code exists} (no value). */
+    public Audience exists() {
+        return comparison("exists", null);
+    }
+
+    /** {@code does_not_exist} (no value). */
+    public Audience doesNotExist() {
+        return comparison("does_not_exist", null);
+    }
+
+    /** {@code includes_value} (array attributes). */
+    public Audience includesValue(Object value) {
+        return comparison("includes_value", value);
+    }
+
+    /** {@code does_not_include_value} (array attributes). */
+    public Audience doesNotIncludeValue(Object value) {
+        return comparison("does_not_include_value", value);
+    }
+
+    /** {@code greater_than}. */
+    public Audience greaterThan(Number value) {
+        return comparison("greater_than", value);
+    }
+
+    /** {@code greater_than_or_equal_to}. */
+    public Audience greaterThanOrEqualTo(Number value) {
+        return comparison("greater_than_or_equal_to", value);
+    }
+
+    /** {@code less_than}. */
+    public Audience lessThan(Number value) {
+        return comparison("less_than", value);
+    }
+
+    /** {@code less_than_or_equal_to}. */
+    public Audience lessThanOrEqualTo(Number value) {
+        return comparison("less_than_or_equal_to", value);
+    }
+
+    /** {@code less_than_x_days_ago} (time attributes). */
+    public Audience lessThanXDaysAgo(int days) {
+        return comparison("less_than_x_days_ago", days);
+    }
+
+    /** {@code greater_than_x_days_ago} (time attributes). */
+    public Audience greaterThanXDaysAgo(int days) {
+        return comparison("greater_than_x_days_ago", days);
+    }
+
+    /** {@code less_than_x_days_in_the_future} (time attributes). */
+    public Audience lessThanXDaysInTheFuture(int days) {
+        return comparison("less_than_x_days_in_the_future", days);
+    }
+
+    /** {@code greater_than_x_days_in_the_future} (time attributes). */
+    public Audience greaterThanXDaysInTheFuture(int days) {
+        return comparison("greater_than_x_days_in_the_future", days);
+    }
+
+    /** {@code after} an instant, written as ISO 8601 in UTC. */
+    public Audience after(Instant instant) {
+        return after(instant.toString());
+    }
+
+    /** {@code after} an ISO 8601 datetime string, passed through as given. */
+    public Audience after(String isoDateTime) {
+        return comparison("after", isoDateTime);
+    }
+
+    /** {@code before} an instant, written as ISO 8601 in UTC. */
+    public Audience before(Instant instant) {
+        return before(instant.toString());
+    }
+
+    /** {@code before} an ISO 8601 datetime string, passed through as given. */
+    public Audience before(String isoDateTime) {
+        return comparison("before", isoDateTime);
+    }
+}

@@ -1,0 +1,81 @@
+package io.camelbraze.trigger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's option and header tables are generated from the component's JSON descriptor, so they cannot drift. After
+ * changing an option or header, regenerate them with {@code mvn -pl camel-braze-trigger verify -Dreadme.update=true}.
+ */
+class ReadmeTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void optionAndHeaderTablesMatchTheDescriptor() throws Exception {
+        JsonNode descriptor = ComponentDescriptorTest.descriptor();
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String expected = replaceBetween(readme, "options", optionTables(descriptor));
+        expected = replaceBetween(expected, "headers", headerTable(descriptor.path("headers")));
+        if (Boolean.getBoolean("readme.update")) {
+            Files.writeString(README, expected, StandardCharsets.UTF_8);
+            readme = expected;
+        }
+        assertThat(readme).as("README tables (regenerate with -Dreadme.update=true)").isEqualTo(expected);
+    }
+
+    private static String optionTables(JsonNode descriptor) {
+        return "Component options (`camel.component.braze-trigger.*`), the defaults of every endpoint:\n\n"
+               + table(descriptor.path("componentProperties"), false)
+               + "\nEndpoint options: `braze-trigger:operation?options`, where the operation is `canvas` or `campaign`:\n\n"
+               + table(descriptor.path("properties"), true);
+    }
+
+    private static String table(JsonNode options, boolean withPath) {
+        StringBuilder out = new StringBuilder("| option | group | default | type | description |\n|---|---|---|---|---|\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> option = it.next();
+            JsonNode o = option.getValue();
+            String kind = withPath && "path".equals(o.path("kind").asText()) ? " (path)" : "";
+            out.append("| `").append(option.getKey()).append('`').append(kind)
+                    .append(o.path("required").asBoolean() ? " *required*" : "")
+                    .append(" | ").append(o.path("group").asText())
+                    .append(" | ").append(o.has("defaultValue") ? "`" + o.path("defaultValue").asText() + "`" : "")
+                    .append(" | ").append(cell(o.path("type").asText()))
+                    .append(" | ").append(cell(o.path("description").asText()))
+                    .append(o.path("secret").asBoolean() ? " *(secret)*" : "")
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String headerTable(JsonNode headers) {
+        StringBuilder out = new StringBuilder("| header | type | description |\n|---|---|---|\n");
+        headers.fields().forEachRemaining(header -> out.append("| `").append(header.getKey()).append("` | ")
+                .append(cell(header.getValue().path("javaType").asText())).append(" | ")
+                .append(cell(header.getValue().path("description").asText())).append(" |\n"));
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String replaceBetween(String text, String marker, String content) {
+        String start = "<!-- " + marker + ":start -->\n";
+        String end = "<!-- " + marker + ":end -->";
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        assertThat(from).as("README marker %s", start.trim()).isNotNegative();
+        assertThat(to).as("README marker %s", end).isGreaterThan(from);
+        return text.substring(0, from + start.length()) + content + text.substring(to);
+    }
+}

@@ -1,0 +1,250 @@
+package io.camelbraze.trigger.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelbraze.trigger.BrazeApiException;
+import io.camelbraze.trigger.BrazeRateLimitException;
+import io.camelbraze.trigger.BrazeTransportException;
+import io.camelbraze.trigger.BrazeTriggerException;
+import io.camelbraze.trigger.http.BrazeHttpClient;
+import io.camelbraze.trigger.http.BrazeResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The delivery state machine against a scripted transport: ordering, retries, waits, chunk progress, exactly-once completion.
+ */
+class ChunkedDeliveryTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ScriptedClient client = new ScriptedClient();
+    private final DeliveryStatistics statistics = new DeliveryStatistics();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private DeliveryContext context(int maxRetries, boolean retryAmbiguous, long maxWait) {
+        return new DeliveryContext(client, "/canvas/trigger/send", new ResponseInterpreter(new ObjectMapper(), "k"),
+                new DeliveryPolicy(maxRetries, new RetryBackoff(1, 5), retryAmbiguous, maxWait), scheduler, Runnable::run,
+                statistics, System::currentTimeMillis);
+    }
+
+    private static List<PreparedChunk> chunks(int count) {
+        List<PreparedChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            chunks.add(new PreparedChunk(i, ("{\"chunk\":" + i + "}").getBytes(StandardCharsets.UTF_8), 50));
+        }
+        return chunks;
+    }
+
+    private Outcome run(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress)
+            throws InterruptedException {
+        Outcome outcome = new Outcome();
+        new ChunkedDelivery(context, chunks, bucket, progress, (results, failure) -> {
+            outcome.calls.incrementAndGet();
+            outcome.results = results;
+            outcome.failure = failure;
+            outcome.latch.countDown();
+        }).start();
+        assertThat(outcome.latch.await(10, TimeUnit.SECONDS)).as("delivery completed").isTrue();
+        Thread.sleep(20); // a second completion would show up here
+        assertThat(outcome.calls).as("onDone calls").hasValue(1);
+        return outcome;
+    }
+
+    private static BrazeResponse created(String dispatchId) {
+        return new BrazeResponse(201, Map.of(), "{\"dispatch_id\":\"" + dispatchId + "\",\"message\":\"success\"}");
+    }
+
+    @Test
+    void sendsChunksInOrderAndCollectsEveryDispatchId() throws Exception {
+        client.answer(() -> created("d0"), () -> created("d1"), () -> created("d2"));
+
+        Outcome outcome = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t"), new ChunkProgress());
+
+        assertThat(outcome.failure).isNull();
+        assertThat(outcome.results).extracting(AcceptedRequest::dispatchId).containsExactly("d0", "d1", "d2");
+        assertThat(client.bodies).containsExactly("{\"chunk\":0}", "{\"chunk\":1}", "{\"chunk\":2}");
+    }
+
+    @Test
+    void aRedeliverySendsOnlyTheChunksNotYetAccepted() throws Exception {
+        ChunkProgress progress = new ChunkProgress();
+        client.answer(() -> created("d0"), () -> new BrazeResponse(400, Map.of(), "{\"message\":\"bad\"}"));
+        Outcome first = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t"), progress);
+        assertThat(first.failure).isInstanceOf(BrazeApiException.class);
+        assertThat(progress.acceptedCount()).isEqualTo(1);
+
+        client.bodies.clear();
+        client.answer(() -> created("d1"), () -> created("d2"));
+        Outcome second = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t"), progress);
+
+        assertThat(second.failure).isNull();
+        assertThat(client.bodies).containsExactly("{\"chunk\":1}", "{\"chunk\":2}");
+        assertThat(second.results).extracting(AcceptedRequest::dispatchId).containsExactly("d0", "d1", "d2");
+    }
+
+    @Test
+    void serverErrorsAreRetriedUpToMaxRetriesThenFailRetrySafe() throws Exception {
+        client.answer(() -> new BrazeResponse(503, Map.of(), "busy"), () -> new BrazeResponse(500, Map.of(), "{}"),
+                () -> new BrazeResponse(502, Map.of(), "<html>bad gateway</html>"));
+
+        Outcome outcome = run(context(2, false, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+
+        assertThat(client.bodies).hasSize(3);
+        assertThat(outcome.failure).isInstanceOfSatisfying(BrazeApiException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(502);
+            assertThat(e.isRetrySafe()).isTrue();
+        });
+        assertThat(statistics.retries()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerErrorThenSuccessDeliversOnce() throws Exception {
+        client.answer(() -> new BrazeResponse(503, Map.of(), ""), () -> created("d0"));
+        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+        assertThat(outcome.failure).isNull();
+        assertThat(client.bodies).hasSize(2);
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() throws Exception {
+        for (int status : new int[] { 400, 401, 403, 404 }) {
+            client.bodies.clear();
+            client.answer(() -> new BrazeResponse(status, Map.of(), "{\"message\":\"no\"}"));
+            Outcome outcome = run(context(5, true, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+            assertThat(client.bodies).as("status %d", status).hasSize(1);
+            assertThat(outcome.failure).isInstanceOfSatisfying(BrazeApiException.class,
+                    e -> assertThat(e.getStatusCode()).isEqualTo(status));
+        }
+    }
+
+    @Test
+    void a429WaitsForTheResetAndRetries() throws Exception {
+        String resetSoon = String.valueOf(System.currentTimeMillis() / 1000 + 1);
+        client.answer(() -> new BrazeResponse(429, Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", resetSoon), "{}"),
+                () -> created("d0"));
+        long start = System.currentTimeMillis();
+
+        Outcome outcome = run(context(3, false, 5000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+
+        assertThat(outcome.failure).isNull();
+        assertThat(client.bodies).hasSize(2);
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(Long.parseLong(resetSoon) * 1000);
+        assertThat(start).isPositive();
+        assertThat(statistics.rateLimitedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a429WhoseResetIsBeyondTheWaitBudgetFailsAtOnceWithTheResetTime() throws Exception {
+        long reset = System.currentTimeMillis() / 1000 + 3600;
+        client.answer(() -> new BrazeResponse(429, Map.of("X-RateLimit-Reset", String.valueOf(reset)), "{}"));
+
+        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+
+        assertThat(client.bodies).hasSize(1);
+        assertThat(outcome.failure).isInstanceOfSatisfying(BrazeRateLimitException.class,
+                e -> assertThat(e.getResetTime().getEpochSecond()).isEqualTo(reset));
+    }
+
+    @Test
+    void aSpentBudgetFailsWithoutSendingWhenTheResetIsTooFarAway() throws Exception {
+        RateLimitBucket bucket = new RateLimitBucket("t");
+        long reset = System.currentTimeMillis() / 1000 + 3600;
+        bucket.update(Map.of("X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)),
+                System.currentTimeMillis());
+
+        Outcome outcome = run(context(3, false, 1000), chunks(1), bucket, new ChunkProgress());
+
+        assertThat(client.bodies).isEmpty();
+        assertThat(outcome.failure).isInstanceOfSatisfying(BrazeRateLimitException.class, e -> {
+            assertThat(e.getResetTime().getEpochSecond()).isEqualTo(reset);
+            assertThat(e.getMessage()).contains("was not sent");
+        });
+    }
+
+    @Test
+    void connectionFailuresThatNeverReachedBrazeAreRetried() throws Exception {
+        client.answerFailure(() -> new BrazeTransportException("refused", null, false));
+        client.answer(() -> created("d0"));
+        Outcome outcome = run(context(2, false, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+        assertThat(outcome.failure).isNull();
+        assertThat(client.bodies).hasSize(2);
+    }
+
+    @Test
+    void ambiguousFailuresAreNotRetriedByDefault() throws Exception {
+        client.answerFailure(() -> new BrazeTransportException("timeout", null, true));
+        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+        assertThat(client.bodies).hasSize(1);
+        assertThat(outcome.failure).isInstanceOfSatisfying(BrazeTransportException.class, e -> {
+            assertThat(e.isPossiblyDelivered()).isTrue();
+            assertThat(e.isRetrySafe()).isFalse();
+            assertThat(e.getMessage()).contains("may have been delivered");
+        });
+        assertThat(statistics.failures(DeliveryListener.FailureKind.AMBIGUOUS)).isEqualTo(1);
+    }
+
+    @Test
+    void ambiguousFailuresAreRetriedWhenOptedIn() throws Exception {
+        client.answerFailure(() -> new BrazeTransportException("timeout", null, true));
+        client.answer(() -> created("d0"));
+        Outcome outcome = run(context(3, true, 1000), chunks(1), new RateLimitBucket("t"), new ChunkProgress());
+        assertThat(outcome.failure).isNull();
+        assertThat(client.bodies).hasSize(2);
+    }
+
+    private static final class Outcome {
+        final AtomicInteger calls = new AtomicInteger();
+        final CountDownLatch latch = new CountDownLatch(1);
+        volatile List<AcceptedRequest> results;
+        volatile BrazeTriggerException failure;
+    }
+
+    /** Answers each post with the next scripted response or failure, asynchronously like the real client. */
+    private static final class ScriptedClient implements BrazeHttpClient {
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        final ConcurrentLinkedQueue<Supplier<CompletableFuture<BrazeResponse>>> script = new ConcurrentLinkedQueue<>();
+
+        @SafeVarargs
+        final void answer(Supplier<BrazeResponse>... responses) {
+            for (Supplier<BrazeResponse> response : responses) {
+                script.add(() -> CompletableFuture.supplyAsync(response));
+            }
+        }
+
+        void answerFailure(Supplier<BrazeTransportException> failure) {
+            script.add(() -> CompletableFuture.supplyAsync(() -> {
+                throw failure.get();
+            }));
+        }
+
+        @Override
+        public CompletableFuture<BrazeResponse> post(String path, byte[] jsonBody) {
+            bodies.add(new String(jsonBody, StandardCharsets.UTF_8));
+            Supplier<CompletableFuture<BrazeResponse>> next = script.poll();
+            return next == null ? CompletableFuture.failedFuture(new AssertionError("unscripted request")) : next.get();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
