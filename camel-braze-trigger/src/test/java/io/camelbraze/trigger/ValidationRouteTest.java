@@ -66,7 +66,7 @@ class ValidationRouteTest extends CamelTestSupport {
                 Arguments.of("direct:canvas", recipient("user_alias", Map.of("alias_name", "n", "alias_label", "l"),
                         "send_to_existing_only", false), "send_to_existing_only"),
                 Arguments.of("direct:canvas", recipient("external_user_id", "1", "send_to_existing_only", false), "attributes"),
-                Arguments.of("direct:canvas", recipient("external_user_id", "1", "context", Map.of("big", "x".repeat(52_000)))),
+                Arguments.of("direct:canvas", recipient("external_user_id", "1", "context", Map.of("big", "x".repeat(52_000))),
                         "50 KB"),
                 Arguments.of("direct:canvas", recipient("context", Map.of("a", 1)), "recipients"),
                 Arguments.of("direct:canvas", "{not json", "body"),

@@ -57,7 +57,7 @@ public final class RecipientBatcher {
                 batch = null;
             }
             if (batch == null) {
-                batch = new Batch(request.withRecipients(null));
+                batch = new Batch(request.withRecipients((List<Recipient>) null));
                 open.put(key, batch);
                 Batch scheduled = batch;
                 batch.timeout = scheduler.schedule(() -> flushIfOpen(key, scheduled), batchTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -118,7 +118,7 @@ public final class RecipientBatcher {
 
     private static String compatibilityKey(TriggerRequest request) {
         try {
-            return BrazeJson.mapper().writeValueAsString(request.withRecipients(null));
+            return BrazeJson.mapper().writeValueAsString(request.withRecipients((List<Recipient>) null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A validated request could not be written as JSON", e);
         }
