@@ -64,9 +64,9 @@ public final class BrazeBackend implements AutoCloseable {
         properties.setProperty("braze.apiKey", apiKey());
         if (fake != null) {
             properties.setProperty("braze.baseUri", fake.baseUri());
-        } else {
-            properties.setProperty("braze.instance", settings.instance());
         }
+        // with the fake, the component's baseUri overrides the instance
+        properties.setProperty("braze.instance", fake != null ? "US-01" : settings.instance());
         return properties;
     }
 

@@ -11,7 +11,6 @@ import io.camelbraze.examples.infra.EmbeddedBroker;
 import io.camelbraze.examples.infra.EmbeddedSftpServer;
 import io.camelbraze.examples.infra.OutboxDatabase;
 import io.camelbraze.examples.routes.OutboxRoute;
-import io.camelbraze.examples.routes.QuietFailureHandler;
 import io.camelbraze.examples.routes.SftpBatchRoute;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -65,11 +64,10 @@ public final class ExampleEnvironment implements AutoCloseable {
         return properties;
     }
 
-    /** Registers the {@code jms} component, the outbox data source and the quiet consumer failure handler. */
+    /** Registers the {@code jms} component and the outbox data source. */
     public void bindTo(CamelContext context) {
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
         context.getRegistry().bind(OutboxRoute.DATA_SOURCE, database.dataSource());
-        context.getRegistry().bind(QuietFailureHandler.BEAN_NAME, new QuietFailureHandler());
     }
 
     public Path workDir() {

@@ -34,6 +34,6 @@ public final class ExampleRoutes {
     /** Loads a YAML DSL file from the classpath, as {@code camel run} would load it from disk. */
     public static void loadYaml(CamelContext context, String classpathLocation) throws Exception {
         PluginHelper.getRoutesLoader(context)
-                .loadRoutes(PluginHelper.getResourceLoader(context).resolveMandatoryResource("classpath:" + classpathLocation));
+                .loadRoutes(PluginHelper.getResourceLoader(context).resolveResource("classpath:" + classpathLocation));
     }
 }

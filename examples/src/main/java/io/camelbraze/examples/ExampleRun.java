@@ -63,7 +63,7 @@ public final class ExampleRun {
     static CamelContext createContext(BrazeBackend backend, ExampleEnvironment environment, SendLedger ledger)
             throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        context.setName("braze-examples");
+        context.getCamelContextExtension().setName("braze-examples");
         context.getShutdownStrategy().setTimeout(10);
         java.util.Properties properties = backend.properties();
         properties.putAll(environment.properties());

@@ -19,7 +19,7 @@ public final class OrdersFileRoute extends RouteBuilder {
     static final String CANVAS = "braze-trigger:canvas?canvasId={{braze.canvasId}}&externalIdField=customer_id"
                                  + "&contextFields=order_id,order_total,currency&attributeFields=first_name";
     /** One line per refused row: which file and data row, why, and the row itself. */
-    static final String REJECT_LINE = "${file:name} row ${exchangeProperty.CamelSplitIndex}++: ${exception.message} | ${body}\n";
+    static final String REJECT_LINE = "${file:name} row ${sum(${exchangeProperty.CamelSplitIndex},1)}: ${exception.message} | ${body}\n";
 
     @Override
     public void configure() {

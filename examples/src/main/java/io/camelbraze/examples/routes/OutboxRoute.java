@@ -61,7 +61,7 @@ public final class OutboxRoute extends RouteBuilder {
         from(POLL)
                 .routeId(ROUTE_ID)
                 .setProperty("outboxId", simple("${body[id]}"))
-                .setProperty("outboxAttempt", simple("${body[attempts]}++"))
+                .setProperty("outboxAttempt", simple("${sum(${body[attempts]},1)}"))
                 .to(CLAIM)
                 .filter(simple("${header.CamelSqlUpdateCount} == 1"))
                     .to(CANVAS)

@@ -3,6 +3,7 @@ package io.camelbraze.examples.routes;
 import java.util.List;
 
 import io.camelbraze.trigger.BrazeTriggerException;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
@@ -18,7 +19,8 @@ public final class SftpBatchRoute extends RouteBuilder {
     public static final String REMOTE_DIR = "batches";
 
     private static final String SERVER = "sftp://{{sftp.user}}@{{sftp.host}}:{{sftp.port}}/" + REMOTE_DIR;
-    private static final String LOGIN = "password=RAW({{sftp.password}})&strictHostKeyChecking=no&useUserKnownHostsFile=false";
+    private static final String LOGIN = "password=RAW({{sftp.password}})&strictHostKeyChecking=no&useUserKnownHostsFile=false"
+                                        + "&jschLoggingLevel=ERROR";
 
     @Override
     public void configure() {
@@ -26,11 +28,12 @@ public final class SftpBatchRoute extends RouteBuilder {
         // accepted are not sent again on redelivery (the component remembers them on the exchange).
         onException(BrazeTriggerException.class)
                 .retryWhile(BrazeErrors.retrySafeAtMost(2)).redeliveryDelay(1000).backOffMultiplier(2)
+                .logExhausted(false)
+                .log(LoggingLevel.WARN, "${file:name} not sent, moving it to .failed: ${exception.message}")
                 .setBody(simple("${exception.message}\n"))
                 .to(SERVER + "/.failed?" + LOGIN + "&fileName=${file:name}.reason.txt");
 
-        from(SERVER + "?" + LOGIN + "&include=.*\\.json&delay=500&move=.done&moveFailed=.failed"
-             + "&exceptionHandler=#" + QuietFailureHandler.BEAN_NAME)
+        from(SERVER + "?" + LOGIN + "&include=.*\\.json&delay=500&move=.done&moveFailed=.failed")
                 .routeId(ROUTE_ID)
                 .unmarshal().json(JsonLibrary.Jackson, List.class)
                 .log("${file:name}: ${body.size} recipients")

@@ -7,7 +7,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelbraze.trigger.BrazeTriggerConstants;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.component.kamelet.Kamelet;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -33,18 +38,20 @@ public final class SendLedger extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
         setIgnoreStepEvents(true);
     }
 
+    // Camel emits a "sent" event only for sends it also announced as "sending": both must stay enabled
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent;
+        return event instanceof ExchangeSendingEvent || event instanceof ExchangeSentEvent;
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return;
+        }
         Exchange exchange = sent.getExchange();
         if (!sent.getEndpoint().getEndpointUri().startsWith("braze-trigger:") || exchange.getException() != null) {
             return;
@@ -58,7 +65,21 @@ public final class SendLedger extends EventNotifierSupport {
         } else if (exchange.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_ID) != null) {
             dispatchIds.add(exchange.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_ID, String.class));
         }
-        sends.add(new Send(exchange.getFromRouteId(), recipients, requests, Collections.unmodifiableList(dispatchIds)));
+        sends.add(new Send(sourceRoute(exchange), recipients, requests, Collections.unmodifiableList(dispatchIds)));
+    }
+
+    /** The route the exchange came from; for a send made inside a Kamelet, the route that called the Kamelet. */
+    private static String sourceRoute(Exchange exchange) {
+        String routeId = exchange.getFromRouteId();
+        Route route = routeId == null ? null : exchange.getContext().getRoute(routeId);
+        if (route != null && route.isCreatedByKamelet() && exchange.getContext() instanceof ModelCamelContext model) {
+            RouteDefinition definition = model.getRouteDefinition(routeId);
+            Object parent = definition == null ? null : definition.getTemplateParameters().get(Kamelet.PARENT_ROUTE_ID);
+            if (parent != null) {
+                return parent.toString();
+            }
+        }
+        return routeId;
     }
 
     public List<Send> sends() {
