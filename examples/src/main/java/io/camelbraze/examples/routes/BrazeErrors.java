@@ -23,8 +23,9 @@ public final class BrazeErrors {
     public static Predicate retrySafeAtMost(int times) {
         return exchange -> {
             BrazeTriggerException failure = failure(exchange);
-            int redeliveries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-            return failure != null && failure.isRetrySafe() && redeliveries < times;
+            // Camel counts the redelivery it is deciding on: 1 before the first one
+            int redelivery = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+            return failure != null && failure.isRetrySafe() && redelivery <= times;
         };
     }
 
