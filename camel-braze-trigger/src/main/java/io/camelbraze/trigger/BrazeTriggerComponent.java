@@ -63,7 +63,7 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
             configuration.setOperation(BrazeOperation.valueOf(remaining));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown operation '" + remaining + "': use braze-trigger:canvas or braze-trigger:campaign", e);
+                    "Unknown operation '" + remaining + "': use braze-trigger:canvas or braze-trigger:campaign");
         }
         configuration.setInstance(instance);
         configuration.setBaseUri(baseUri);
@@ -90,7 +90,11 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     /** Scheduler for delayed sends (backoff, rate-limit waits). */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "BrazeTriggerScheduler", 1);
+            // unbounded queue: every exchange waiting for a backoff or a rate-limit reset is one scheduled task
+            ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "BrazeTriggerScheduler", profile);
         }
         return scheduler;
     }

@@ -31,8 +31,10 @@ public class BrazeTriggerConfiguration implements Cloneable {
               description = "Send to the whole segment the Canvas or campaign targets in the dashboard (narrowed by an audience, if any)."
                             + " Only this endpoint option can make a send a broadcast: no header or body field from upstream can.")
     private boolean broadcast;
-    @UriParam(label = "producer", description = "send_to_existing_only applied to recipients that don't set it themselves (never to user"
-                                                + " aliases). false lets Braze create the user from the recipient's attributes, which are then required.")
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "send_to_existing_only applied to recipients that don't set it themselves (never to user aliases). When unset"
+                            + " the field is left out and Braze applies its default, true. false lets Braze create the user from the"
+                            + " recipient's attributes, which are then required.")
     private Boolean sendToExistingOnly;
     @UriParam(label = "producer", description = "Default prioritization for email recipients that carry none (comma-separated, e.g."
                                                 + " unidentified,most_recently_updated). Values: identified, unidentified, most_recently_updated,"
@@ -106,7 +108,7 @@ public class BrazeTriggerConfiguration implements Cloneable {
                             + " top-level context and send id share one request. 1 sends each exchange on its own.")
     private int batchSize = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "With batchSize > 1: how long, in milliseconds, a partial batch waits for more exchanges before it is sent.")
+              description = "When batchSize is above 1: how long, in milliseconds, a partial batch waits for more exchanges before it is sent.")
     private long batchTimeout = 1000;
 
     public BrazeTriggerConfiguration copy() {

@@ -47,7 +47,7 @@ class ErrorHandlingRouteTest extends CamelTestSupport {
         template.sendBody("direct:send", Map.of("external_user_id", "1", "email", "x@example.com"));
         rejected.assertIsSatisfied();
         assertThat(rejected.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, BrazeValidationException.class)
-                .getField()).isEqualTo("body");
+                .getField()).isEqualTo("recipients[0]");
         braze.assertNoRequests();
     }
 

@@ -52,7 +52,8 @@ class ProducerAsyncCallbackTest {
     }
 
     private Result send(String baseUri, Object body, String extraOptions) throws Exception {
-        AsyncProducer producer = context.getEndpoint("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&requestTimeout=700"
+        AsyncProducer producer = context.getEndpoint("braze-trigger:canvas?canvasId=cv-1&requestTimeout=700"
+                                                     + (extraOptions.contains("maxRetries") ? "" : "&maxRetries=0")
                                                      + "&baseUri=" + baseUri + "&apiKey=" + KEY + extraOptions)
                 .createAsyncProducer();
         producer.start();

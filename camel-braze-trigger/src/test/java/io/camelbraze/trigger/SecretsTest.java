@@ -76,7 +76,7 @@ class SecretsTest extends CamelTestSupport {
         assertThat(result.getException()).isInstanceOf(BrazeApiException.class);
         assertThat(result.getException().getMessage()).doesNotContain(KEY);
         assertThat(String.valueOf(((BrazeApiException) result.getException()).getBrazeMessage())).doesNotContain(KEY);
-        assertThat(braze.rejectedRequests().get(0).message()).as("the fake really echoed it").contains(KEY);
+        assertThat(braze.rejectedRequests().get(0).status()).isEqualTo(401);
 
         for (Endpoint endpoint : context.getEndpoints()) {
             assertThat(endpoint.toString()).doesNotContain(KEY);

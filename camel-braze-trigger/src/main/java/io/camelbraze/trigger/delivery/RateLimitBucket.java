@@ -15,7 +15,14 @@ public final class RateLimitBucket {
     /** Wait after a 429 that carried no usable reset header. */
     static final long UNKNOWN_RESET_WAIT_MILLIS = 1000;
 
+    /** While the budget is unknown, others wait this long for the first answer before asking again. */
+    static final long PROBE_WAIT_MILLIS = 20;
+    /** Requests stop waiting for an answer that has not come after this long, and let Braze decide. */
+    static final long PROBE_TIMEOUT_MILLIS = 2000;
+
     private final String name;
+    private boolean answered;
+    private long awaitingAnswerSince;
     private long limit = -1;
     private long remaining = -1;
     private long resetEpochMillis;
@@ -34,9 +41,21 @@ public final class RateLimitBucket {
      * @return 0 when the request may go now (budget was reserved), else the milliseconds to wait before asking again
      */
     public synchronized long reserve(long nowMillis) {
+        if (!answered) {
+            // nothing known yet: one request goes first and its answer tells the budget, so that a burst of concurrent
+            // sends cannot overdraw a window we know nothing about
+            return awaitAnswer(nowMillis, true);
+        }
         rollOver(nowMillis);
-        if (remaining == 0 && resetEpochMillis > nowMillis) {
-            return resetEpochMillis - nowMillis + RESET_GUARD_MILLIS;
+        if (remaining == 0) {
+            if (resetEpochMillis > nowMillis) {
+                return resetEpochMillis - nowMillis + RESET_GUARD_MILLIS;
+            }
+            // the new window's budget is reserved but Braze has not yet told its reset: wait for the answers in flight
+            long wait = awaitAnswer(nowMillis, false);
+            if (wait > 0) {
+                return wait;
+            }
         }
         if (remaining > 0) {
             remaining--;
@@ -44,8 +63,20 @@ public final class RateLimitBucket {
         return 0;
     }
 
+    /** 0 when the caller may go (the first to ask, or the answer is overdue), else how long to wait before asking again. */
+    private long awaitAnswer(long nowMillis, boolean firstMayGo) {
+        if (awaitingAnswerSince == 0) {
+            awaitingAnswerSince = nowMillis;
+            return firstMayGo ? 0 : PROBE_WAIT_MILLIS;
+        }
+        return nowMillis - awaitingAnswerSince < PROBE_TIMEOUT_MILLIS ? PROBE_WAIT_MILLIS : 0;
+    }
+
     /** Learns from the headers of any response (including errors). */
     public synchronized void update(Map<String, String> headers, long nowMillis) {
+        // any answer ends the probe, even one without rate-limit headers (a 401, a load balancer's 502)
+        answered = true;
+        awaitingAnswerSince = 0;
         OptionalLong headerReset = RateLimitHeaders.resetEpochMillis(headers, nowMillis);
         OptionalLong headerRemaining = RateLimitHeaders.remaining(headers);
         RateLimitHeaders.limit(headers).ifPresent(value -> limit = value);
@@ -53,9 +84,15 @@ public final class RateLimitBucket {
             return;
         }
         long reset = headerReset.getAsLong();
+        if (reset <= nowMillis) {
+            return; // a late answer from a window that is over
+        }
         if (reset > resetEpochMillis) {
+            // after a local roll-over we have been reserving against the new window: keep the smaller count, since
+            // the requests still in flight are not yet in Braze's number
+            boolean countingRolledWindow = resetEpochMillis == 0 && remaining >= 0;
+            remaining = countingRolledWindow ? Math.min(remaining, headerRemaining.getAsLong()) : headerRemaining.getAsLong();
             resetEpochMillis = reset;
-            remaining = headerRemaining.getAsLong();
         } else if (reset == resetEpochMillis) {
             // responses of concurrent requests arrive out of order: the smallest count is the newest
             remaining = remaining < 0 ? headerRemaining.getAsLong() : Math.min(remaining, headerRemaining.getAsLong());
@@ -75,7 +112,8 @@ public final class RateLimitBucket {
         if (until <= nowMillis) {
             until = nowMillis + UNKNOWN_RESET_WAIT_MILLIS;
         }
-        resetEpochMillis = Math.max(resetEpochMillis, until);
+        // the 429's own reset is authoritative: it may be a shorter window than the one we were tracking
+        resetEpochMillis = until;
         remaining = 0;
         return resetEpochMillis;
     }

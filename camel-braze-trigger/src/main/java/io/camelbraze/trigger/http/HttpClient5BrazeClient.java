@@ -81,7 +81,8 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
                 .setConnectionManager(connectionManager)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
+                        // waiting for a pooled connection sends nothing: HttpClient's default lease timeout (3 minutes)
+                        // applies, and a lease that times out fails as safe to retry
                         .build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -164,8 +165,8 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
     }
 
     /**
-     * Remembers whether the request head was handed to the connection: until then the request provably never reached
-     * Braze and sending it again cannot duplicate a message.
+     * Remembers whether the request body was handed to a connection: until then (pool lease, connect, TLS handshake) the
+     * request provably never reached Braze and sending it again cannot duplicate a message.
      */
     private static final class WriteTrackingProducer implements AsyncRequestProducer {
         private final AsyncRequestProducer delegate;
@@ -181,7 +182,7 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
 
         @Override
         public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
-            written.set(true);
+            // called before a connection is even leased: nothing has left this JVM yet
             delegate.sendRequest(channel, context);
         }
 
@@ -202,6 +203,8 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
 
         @Override
         public void produce(DataStreamChannel channel) throws IOException {
+            // the body goes onto an open connection: from here on Braze may receive the whole request
+            written.set(true);
             delegate.produce(channel);
         }
 

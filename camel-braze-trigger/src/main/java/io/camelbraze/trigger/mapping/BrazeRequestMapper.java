@@ -41,7 +41,8 @@ import io.camelbraze.trigger.model.TriggerRequest;
  * {@code context} / {@code canvas_entry_properties} / {@code trigger_properties}, {@code send_id}, {@code attachments},
  * {@code canvas_id} / {@code campaign_id}), except that a map with a recipient identifier ({@code external_user_id},
  * {@code user_alias}, {@code email}) and none of {@code recipients}, {@code audience}, {@code broadcast}, the ids,
- * {@code send_id}, {@code attachments} is a recipient with its own context;</li>
+ * {@code send_id}, {@code attachments} is a recipient with its own context.
+ * A full request's {@code recipients} are always in Braze's names, whatever the flat-record options.</li>
  * <li>otherwise, when a flat-record option is set ({@code externalIdField}, {@code emailField}, {@code aliasNameField},
  * {@code aliasLabelField}, {@code contextFields}, {@code attributeFields}), a <b>flat record</b> (see
  * {@link FlatRecordMapper}). The options win over Braze's names on purpose: a CSV with an {@code email} column must not

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.camelbraze.trigger.BrazeOperation;
+import io.camelbraze.trigger.BrazeTriggerConstants;
 import io.camelbraze.trigger.BrazeValidationException;
 import io.camelbraze.trigger.model.Attachment;
 import io.camelbraze.trigger.model.Recipient;
@@ -63,7 +64,7 @@ public final class BrazeRequestValidator {
     }
 
     private static String idHeader(BrazeOperation operation) {
-        return operation == BrazeOperation.canvas ? "CamelBrazeCanvasId" : "CamelBrazeCampaignId";
+        return operation == BrazeOperation.canvas ? BrazeTriggerConstants.CANVAS_ID : BrazeTriggerConstants.CAMPAIGN_ID;
     }
 
     private static void validateSendId(TriggerRequest request, BrazeOperation operation) {
@@ -95,8 +96,9 @@ public final class BrazeRequestValidator {
         if (!broadcast && !hasRecipients) {
             String hint = request.audience() != null
                     ? "; an audience alone narrows a broadcast: set the endpoint option broadcast=true"
-                    : " (give recipients in the body or the CamelBrazeExternalUserId / CamelBrazeUserAliasName /"
-                      + " CamelBrazeEmail headers, or set the endpoint option broadcast=true)";
+                    : " (give recipients in the body or the " + BrazeTriggerConstants.EXTERNAL_USER_ID + " / "
+                      + BrazeTriggerConstants.USER_ALIAS_NAME + " / " + BrazeTriggerConstants.EMAIL
+                      + " headers, or set the endpoint option broadcast=true)";
             throw new BrazeValidationException("recipients", "required unless broadcast is true" + hint);
         }
     }

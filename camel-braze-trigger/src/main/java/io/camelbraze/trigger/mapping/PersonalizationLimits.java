@@ -36,11 +36,19 @@ final class PersonalizationLimits {
         }
         Map<String, Object> personalization = operation == BrazeOperation.campaign ? triggerProperties : context;
         if (personalization != null) {
-            int size = BrazeJson.writeBytes(personalization).length;
+            int size = serializedSize(prefix + operation.contextField(), personalization);
             if (size > MAX_BYTES) {
                 throw new BrazeValidationException(prefix + operation.contextField(),
                         size + " bytes of JSON; Braze allows at most " + MAX_BYTES + " (50 KB)");
             }
+        }
+    }
+
+    private static int serializedSize(String field, Map<String, Object> personalization) {
+        try {
+            return BrazeJson.writeBytes(personalization).length;
+        } catch (IllegalArgumentException e) {
+            throw new BrazeValidationException(field, "cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.camelbraze.trigger.model;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,7 +7,7 @@ import java.util.Map;
  * Finishes a {@code custom_attribute} filter started with {@link Audience#customAttribute(String)}. Which comparison suits which
  * attribute type (string, number, boolean, array, time) is Braze's table in the Connected Audience documentation.
  */
-public final class CustomAttributeFilterBuilder {
+public final class CustomAttributeFilterBuilder implements TimeComparisons {
 
     private final String attributeName;
 
@@ -125,22 +124,14 @@ public final class CustomAttributeFilterBuilder {
         return comparison("greater_than_x_days_in_the_future", days);
     }
 
-    /** {@code after} an instant, written as ISO 8601 in UTC. */
-    public Audience after(Instant instant) {
-        return after(instant.toString());
-    }
-
-    /** {@code after} an ISO 8601 datetime string, passed through as given. */
+    /** {@code after} (time attributes). */
+    @Override
     public Audience after(String isoDateTime) {
         return comparison("after", isoDateTime);
     }
 
-    /** {@code before} an instant, written as ISO 8601 in UTC. */
-    public Audience before(Instant instant) {
-        return before(instant.toString());
-    }
-
-    /** {@code before} an ISO 8601 datetime string, passed through as given. */
+    /** {@code before} (time attributes). */
+    @Override
     public Audience before(String isoDateTime) {
         return comparison("before", isoDateTime);
     }

@@ -1,31 +1,22 @@
 package io.camelbraze.trigger.model;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Finishes a {@code last_used_app} filter started with {@link Audience#lastUsedApp()}. */
-public final class LastUsedAppFilterBuilder {
+public final class LastUsedAppFilterBuilder implements TimeComparisons {
 
     LastUsedAppFilterBuilder() {
     }
 
-    /** Users who last used the app after the instant (written as ISO 8601 in UTC). */
-    public Audience after(Instant instant) {
-        return after(instant.toString());
-    }
-
-    /** Users who last used the app after the ISO 8601 datetime string. */
+    /** Users who last used the app after the ISO 8601 datetime. */
+    @Override
     public Audience after(String isoDateTime) {
         return build("after", isoDateTime);
     }
 
-    /** Users who last used the app before the instant (written as ISO 8601 in UTC). */
-    public Audience before(Instant instant) {
-        return before(instant.toString());
-    }
-
-    /** Users who last used the app before the ISO 8601 datetime string. */
+    /** Users who last used the app before the ISO 8601 datetime. */
+    @Override
     public Audience before(String isoDateTime) {
         return build("before", isoDateTime);
     }

@@ -21,10 +21,30 @@ class RateLimitBucketTest {
     }
 
     @Test
-    void unknownStateNeverDelays() {
+    void whileNothingIsKnownOneProbeGoesFirst() {
         RateLimitBucket bucket = new RateLimitBucket("targeted");
         assertThat(bucket.reserve(NOW)).isZero();
+        assertThat(bucket.reserve(NOW)).isEqualTo(RateLimitBucket.PROBE_WAIT_MILLIS);
+        assertThat(bucket.reserve(NOW + RateLimitBucket.PROBE_TIMEOUT_MILLIS)).as("probe without answer times out").isZero();
+    }
+
+    @Test
+    void answersWithoutRateLimitHeadersMeanNoPacing() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.reserve(NOW);
+        bucket.update(headers("", "", ""), NOW);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bucket.reserve(NOW)).isZero();
+        }
         assertThat(bucket.snapshot().remaining()).isEqualTo(-1);
+    }
+
+    @Test
+    void a429sOwnShortResetReplacesTheHourlyOne() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("250000", "1000", String.valueOf(NOW / 1000 + 3000)), NOW);
+        long until = bucket.onRateLimited(headers("250000", "0", String.valueOf(NOW / 1000 + 1)), NOW);
+        assertThat(until).isEqualTo((NOW / 1000 + 1) * 1000);
     }
 
     @Test
@@ -87,5 +107,29 @@ class RateLimitBucketTest {
         RateLimitBucket bucket = new RateLimitBucket("targeted");
         assertThat(bucket.onRateLimited(new TreeMap<>(String.CASE_INSENSITIVE_ORDER), NOW))
                 .isEqualTo(NOW + RateLimitBucket.UNKNOWN_RESET_WAIT_MILLIS);
+    }
+
+    @Test
+    void afterARollOverLocalReservationsAreNotOverwrittenByTheFirstAnswerOfTheNewWindow() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("100", "0", String.valueOf(RESET_SECONDS)), NOW);
+        long newWindow = RESET_SECONDS * 1000 + 10;
+        for (int i = 0; i < 30; i++) {
+            assertThat(bucket.reserve(newWindow)).isZero();
+        }
+        // Braze has processed only the first of the 30 in-flight requests so far
+        bucket.update(headers("100", "99", String.valueOf(RESET_SECONDS + 60)), newWindow);
+        assertThat(bucket.snapshot().remaining()).isEqualTo(70);
+    }
+
+    @Test
+    void aLateAnswerFromAWindowThatIsOverIsIgnored() {
+        RateLimitBucket bucket = new RateLimitBucket("targeted");
+        bucket.update(headers("100", "5", String.valueOf(RESET_SECONDS)), NOW);
+        long later = RESET_SECONDS * 1000 + 10;
+        bucket.reserve(later);
+        bucket.update(headers("100", "3", String.valueOf(RESET_SECONDS)), later);
+        assertThat(bucket.snapshot().remaining()).isEqualTo(99);
+        assertThat(bucket.snapshot().resetEpochMillis()).isZero();
     }
 }

@@ -1,0 +1,72 @@
+package io.camelbraze.trigger.mapping;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.assertj.core.api.AbstractThrowableAssert;
+
+import io.camelbraze.trigger.BrazeOperation;
+import io.camelbraze.trigger.BrazeTriggerConfiguration;
+import io.camelbraze.trigger.BrazeValidationException;
+import io.camelbraze.trigger.model.TriggerRequest;
+
+/** Builds exchanges and endpoint configurations for the mapper tests. */
+final class MappingFixture {
+
+    private static final CamelContext CONTEXT = new DefaultCamelContext();
+
+    static {
+        CONTEXT.start();
+    }
+
+    private MappingFixture() {
+    }
+
+    static BrazeTriggerConfiguration canvas() {
+        BrazeTriggerConfiguration configuration = new BrazeTriggerConfiguration();
+        configuration.setOperation(BrazeOperation.canvas);
+        configuration.setCanvasId("canvas-1");
+        return configuration;
+    }
+
+    static BrazeTriggerConfiguration campaign() {
+        BrazeTriggerConfiguration configuration = new BrazeTriggerConfiguration();
+        configuration.setOperation(BrazeOperation.campaign);
+        configuration.setCampaignId("campaign-1");
+        return configuration;
+    }
+
+    static Exchange exchange(Object body, Map<String, Object> headers) {
+        Exchange exchange = new DefaultExchange(CONTEXT);
+        exchange.getMessage().setBody(body);
+        headers.forEach(exchange.getMessage()::setHeader);
+        return exchange;
+    }
+
+    static TriggerRequest map(BrazeTriggerConfiguration configuration, Object body) {
+        return map(configuration, body, Map.of());
+    }
+
+    static TriggerRequest map(BrazeTriggerConfiguration configuration, Object body, Map<String, Object> headers) {
+        return new BrazeRequestMapper(configuration).map(exchange(body, headers));
+    }
+
+    /** Asserts the mapping fails with a BrazeValidationException for exactly this field. */
+    static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(BrazeTriggerConfiguration configuration, Object body,
+                                                                       Map<String, Object> headers, String field) {
+        return assertThatThrownBy(() -> map(configuration, body, headers))
+                .isInstanceOfSatisfying(BrazeValidationException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.getField()).isEqualTo(field))
+                .hasMessageStartingWith(field + ": ");
+    }
+
+    static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(BrazeTriggerConfiguration configuration, Object body,
+                                                                       String field) {
+        return assertRefused(configuration, body, Map.of(), field);
+    }
+}
