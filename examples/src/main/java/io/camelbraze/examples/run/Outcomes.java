@@ -58,7 +58,7 @@ public final class Outcomes {
         boolean settled = files(base.resolve("inbox"), ".csv").isEmpty() && !files(base.resolve("done"), ".csv").isEmpty();
         return new SourceReport(routeId, "CSV rows", ORDER_ROWS, ledger.exchanges(routeId), rejectLines.size(),
                                 folder + "/rejects/" + SampleData.ORDERS_FILE + ".rejects.txt", rejectLines, settled,
-                                "file moved to " + folder + "/done/");
+                                ledger.requests(routeId) + " requests, one per row; the CSV moved to " + folder + "/done/");
     }
 
     SourceReport queue() throws Exception {
@@ -68,7 +68,7 @@ public final class Outcomes {
         String routeId = CampaignQueueRoute.ROUTE_ID;
         return new SourceReport(routeId, "JMS messages", SampleData.QUEUE_MESSAGES.size(), ledger.exchanges(routeId),
                                 reasons.size(), "JMS queue " + CampaignQueueRoute.DEAD_LETTER_QUEUE, reasons, settled,
-                                ledger.recipients(routeId) + " recipients");
+                                ledger.recipients(routeId) + " recipients in " + ledger.requests(routeId) + " requests");
     }
 
     SourceReport sftp() throws IOException {
