@@ -6,11 +6,15 @@ import java.util.List;
 
 import io.camelbraze.examples.run.SampleData;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The YAML DSL file route, and the same route sending through the braze-canvas-sink Kamelet from the component jar. */
+/**
+ * The YAML DSL file route, the same route sending through the braze-canvas-sink Kamelet from the component jar, and the
+ * braze-campaign-sink Kamelet.
+ */
 class LowCodeRoutesTest extends ExampleRouteTestSupport {
 
     @Override
@@ -30,6 +34,22 @@ class LowCodeRoutesTest extends ExampleRouteTestSupport {
     @Test
     void kameletRouteSendsOneCanvasPerRowAndRejectsTheInvalidRow() throws Exception {
         assertFileRoute("orders-kamelet", "orders-kamelet");
+    }
+
+    @Test
+    void campaignSinkKameletSendsTriggerProperties() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:campaign").to("kamelet:braze-campaign-sink?campaignId={{braze.campaignId}}"
+                                           + "&apiKey={{braze.apiKey}}&instance=US-01");
+            }
+        });
+
+        template.sendBody("direct:campaign", SampleData.QUEUE_MESSAGES.get(0));
+
+        braze.assertCampaignTriggered(CAMPAIGN).forExternalUserId("customer-17")
+                .withTriggerProperty("coupon_code", "SUMMER-10").times(1);
     }
 
     private void assertFileRoute(String folderName, String routeId) throws Exception {
