@@ -1,0 +1,88 @@
+package io.camelbraze.examples.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * An Apache ActiveMQ Artemis broker inside this JVM, reachable only through its in-VM acceptor: no port is opened.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger(100);
+
+    private final EmbeddedActiveMQ server;
+    private final String url;
+
+    private EmbeddedBroker(EmbeddedActiveMQ server, String url) {
+        this.server = server;
+        this.url = url;
+    }
+
+    /** Starts a non-persistent broker; {@code dataDir} only receives what Artemis insists on writing. */
+    public static EmbeddedBroker start(Path dataDir) throws Exception {
+        int serverId = SERVER_IDS.incrementAndGet();
+        String url = "vm://" + serverId;
+        Configuration config = new ConfigurationImpl()
+                .setName("examples-broker-" + serverId)
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setBindingsDirectory(dataDir.resolve("bindings").toString())
+                .setJournalDirectory(dataDir.resolve("journal").toString())
+                .setPagingDirectory(dataDir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dataDir.resolve("large").toString())
+                .addAcceptorConfiguration("in-vm", url);
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+        server.setConfiguration(config);
+        server.start();
+        return new EmbeddedBroker(server, url);
+    }
+
+    public ConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(url);
+    }
+
+    /** How many messages wait on a queue, counted with a browser (nothing is consumed). */
+    public int depth(String queue) throws JMSException {
+        return propertyValues(queue, "JMSMessageID").size();
+    }
+
+    /**
+     * One entry per message waiting on the queue (browsed, not consumed): the value of its string property
+     * {@code property}, or its message id for {@code JMSMessageID}.
+     */
+    public List<String> propertyValues(String queue, String property) throws JMSException {
+        try (Connection connection = connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+                List<String> values = new ArrayList<>();
+                for (Object message : Collections.list(browser.getEnumeration())) {
+                    Message jms = (Message) message;
+                    values.add("JMSMessageID".equals(property) ? jms.getJMSMessageID() : jms.getStringProperty(property));
+                }
+                return values;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

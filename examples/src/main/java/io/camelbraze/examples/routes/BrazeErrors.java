@@ -1,0 +1,58 @@
+package io.camelbraze.examples.routes;
+
+import io.camelbraze.trigger.BrazeTriggerException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+
+/**
+ * How the example routes tell Braze failures apart. Only failures Braze provably did not act on (429, retryable 5xx, a
+ * connection never made) are worth redelivering: Braze has no idempotency key, so resending anything else risks a
+ * duplicate message or repeats a request Braze already refused.
+ */
+public final class BrazeErrors {
+
+    private static final int MAX_REASON_LENGTH = 500;
+
+    private BrazeErrors() {
+    }
+
+    /**
+     * For {@code onException(...).retryWhile(...)}: redeliver at most {@code times} times, and only while Braze provably
+     * did not accept the request.
+     */
+    public static Predicate retrySafeAtMost(int times) {
+        return exchange -> {
+            BrazeTriggerException failure = failure(exchange);
+            // Camel counts the redelivery it is deciding on: 1 before the first one
+            int redelivery = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+            return failure != null && failure.isRetrySafe() && redelivery <= times;
+        };
+    }
+
+
+    /** One line naming the failure, short enough for a header, a table column or a log line. */
+    public static String reason(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        if (failure == null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        }
+        if (failure == null) {
+            return "unknown failure";
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        text = text.replace('\n', ' ').replace('\r', ' ');
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH) + "…";
+    }
+
+    private static BrazeTriggerException failure(Exchange exchange) {
+        BrazeTriggerException failure = exchange.getException(BrazeTriggerException.class);
+        if (failure == null) {
+            Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            while (caught != null && !(caught instanceof BrazeTriggerException)) {
+                caught = caught.getCause();
+            }
+            failure = (BrazeTriggerException) caught;
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,37 @@
+package io.camelbraze.examples.routes;
+
+import io.camelbraze.trigger.BrazeTriggerException;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * JMS example: each JSON message on {@code braze.campaign.triggers} (one recipient or a whole request, in Braze's field
+ * names, with {@code trigger_properties}) becomes a campaign send. Retrying is left to this route's error handler
+ * ({@code maxRetries=0} on the endpoint) so that redelivery shows in the route. A message that still fails after redelivery goes,
+ * unchanged, to {@code braze.campaign.DLQ} with the reason in the {@code BrazeFailureReason} property; a message that can
+ * never succeed (invalid, or refused by Braze) goes there at once.
+ */
+public final class CampaignQueueRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "campaign-queue";
+    public static final String QUEUE = "braze.campaign.triggers";
+    public static final String DEAD_LETTER_QUEUE = "braze.campaign.DLQ";
+    public static final String REASON_HEADER = "BrazeFailureReason";
+
+    @Override
+    public void configure() {
+        errorHandler(deadLetterChannel("jms:queue:" + DEAD_LETTER_QUEUE)
+                .useOriginalMessage()
+                .maximumRedeliveries(2).redeliveryDelay(500).backOffMultiplier(2)
+                .onPrepareFailure(exchange -> exchange.getIn().setHeader(REASON_HEADER, BrazeErrors.reason(exchange))));
+
+        // redeliver only what Braze provably did not accept; what can't succeed or could message someone twice goes
+        // straight to the dead-letter queue
+        onException(BrazeTriggerException.class)
+                .retryWhile(BrazeErrors.retrySafeAtMost(2)).redeliveryDelay(500).backOffMultiplier(2);
+
+        from("jms:queue:" + QUEUE)
+                .routeId(ROUTE_ID)
+                .to("braze-trigger:campaign?campaignId={{braze.campaignId}}&maxRetries=0")
+                .log("campaign send for ${header.CamelBrazeRecipientCount} recipient(s), dispatch ${header.CamelBrazeDispatchId}");
+    }
+}

@@ -1,0 +1,121 @@
+package io.camelbraze.examples.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelbraze.examples.infra.OutboxDatabase;
+
+/**
+ * The inputs the examples are seeded with. Each source has a few records that are valid and one that is not, so the
+ * run shows both a send and a rejection.
+ */
+public final class SampleData {
+
+    public static final String ORDERS_FILE = "orders-2025-06-01.csv";
+    /** 8 orders, one without a customer id (rejected). */
+    public static final String ORDERS_CSV = """
+            order_id,customer_id,first_name,order_total,currency
+            A-1001,customer-17,Ada,42.50,EUR
+            A-1002,customer-23,Grace,19.99,EUR
+            A-1003,,Linus,5.00,EUR
+            A-1004,customer-42,Margaret,120.00,EUR
+            A-1005,customer-51,Barbara,64.10,EUR
+            A-1006,customer-64,Dennis,8.75,EUR
+            A-1007,customer-77,Frances,31.00,EUR
+            A-1008,customer-89,Edsger,99.90,EUR
+            """;
+    public static final int ORDERS_VALID = 7;
+    public static final int ORDERS_INVALID = 1;
+
+    /** 5 valid messages (one of them a whole request for 2 users) and one with two identifiers (dead-lettered). */
+    public static final List<String> QUEUE_MESSAGES = List.of(
+            "{\"external_user_id\":\"customer-17\",\"trigger_properties\":{\"coupon_code\":\"SUMMER-10\",\"expires\":\"2025-07-01\"}}",
+            "{\"external_user_id\":\"customer-23\",\"trigger_properties\":{\"coupon_code\":\"SUMMER-15\",\"expires\":\"2025-07-01\"}}",
+            "{\"trigger_properties\":{\"coupon_code\":\"VIP-25\"},\"recipients\":[{\"external_user_id\":\"customer-42\"},"
+            + "{\"external_user_id\":\"customer-51\",\"trigger_properties\":{\"coupon_code\":\"VIP-30\"}}]}",
+            "{\"external_user_id\":\"customer-64\",\"email\":\"dennis@example.com\",\"trigger_properties\":{\"coupon_code\":\"X\"}}",
+            "{\"external_user_id\":\"customer-77\",\"trigger_properties\":{\"coupon_code\":\"SUMMER-10\",\"expires\":\"2025-07-01\"}}",
+            "{\"external_user_id\":\"customer-89\",\"trigger_properties\":{\"coupon_code\":\"SUMMER-20\",\"expires\":\"2025-07-01\"}}");
+    public static final int QUEUE_VALID = 5;
+    public static final int QUEUE_INVALID = 1;
+
+    public static final String BATCH_LARGE = "summer-sale-batch-1.json";
+    public static final int BATCH_LARGE_SIZE = 120;
+    public static final String BATCH_SMALL = "summer-sale-batch-2.json";
+    public static final int BATCH_SMALL_SIZE = 30;
+    /** 3 recipients, the second without any identifier: the whole file is refused before anything is sent. */
+    public static final String BATCH_BROKEN = "summer-sale-batch-3.json";
+    public static final int BATCH_BROKEN_SIZE = 3;
+
+    /** 6 outbox rows, one without an external user id (rejected). */
+    public static final int OUTBOX_VALID = 5;
+    public static final int OUTBOX_INVALID = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleData() {
+    }
+
+    /** Drops the orders CSV into {@code inbox}, atomically so the file consumer never sees half a file. */
+    public static void dropOrders(Path inbox) {
+        dropFile(inbox, ORDERS_FILE, ORDERS_CSV);
+    }
+
+    /** Drops the three batch files into the SFTP server's {@code batches} folder. */
+    public static void dropBatches(Path batches) {
+        dropFile(batches, BATCH_LARGE, json(recipients("summer-", 1, BATCH_LARGE_SIZE)));
+        dropFile(batches, BATCH_SMALL, json(recipients("summer-", 1001, BATCH_SMALL_SIZE)));
+        List<Map<String, Object>> broken = recipients("summer-", 2001, BATCH_BROKEN_SIZE);
+        broken.get(1).remove("external_user_id");
+        dropFile(batches, BATCH_BROKEN, json(broken));
+    }
+
+    public static void insertOutboxRows(OutboxDatabase database) {
+        database.insertPending("customer-17", "Ada", "DHL", "JD014600003812345678");
+        database.insertPending("customer-23", "Grace", "UPS", "1Z999AA10123456784");
+        database.insertPending(null, "Linus", "DHL", "JD014600003812345679");
+        database.insertPending("customer-42", "Margaret", "GLS", "GLS-5578-2231");
+        database.insertPending("customer-51", "Barbara", "DHL", "JD014600003812345680");
+        database.insertPending("customer-64", "Dennis", "UPS", "1Z999AA10123456785");
+    }
+
+    static List<Map<String, Object>> recipients(String prefix, int first, int count) {
+        List<Map<String, Object>> recipients = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            Map<String, Object> recipient = new LinkedHashMap<>();
+            recipient.put("external_user_id", prefix + i);
+            recipient.put("context", Map.of("discount_percent", 10 + i % 3 * 5));
+            recipients.add(recipient);
+        }
+        return recipients;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void dropFile(Path folder, String name, String content) {
+        try {
+            Files.createDirectories(folder);
+            Path temp = Files.createTempFile(folder, ".incoming-", ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
