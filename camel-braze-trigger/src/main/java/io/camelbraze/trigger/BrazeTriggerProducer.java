@@ -45,6 +45,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrazeTriggerProducer.class);
 
+    // where a delivery stands relative to process(): decides between done(true) and done(false)
+    private static final int STARTING = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE_WHILE_STARTING = 2;
+
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
     private final BrazeRequestMapper mapper;
@@ -173,10 +178,6 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         callback.done(true);
         return true;
     }
-
-    private static final int STARTING = 0;
-    private static final int RUNNING = 1;
-    private static final int DONE_WHILE_STARTING = 2;
 
     /** Sends one batch of compatible exchanges as a single request and completes each of them. */
     private void deliverBatch(TriggerRequest merged, List<RecipientBatcher.Member> members) {
