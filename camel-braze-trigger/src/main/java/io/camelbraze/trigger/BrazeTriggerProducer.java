@@ -88,7 +88,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                     configuration.getMaxTotalConnections(), configuration.getConnectionsPerRoute()));
         }
         BrazeTriggerComponent component = endpoint.getComponent();
-        buckets = component.getRateLimits().bucketsFor(baseUri, configuration.getApiKey());
+        buckets = endpoint.rateLimitBuckets();
         delivery = new DeliveryContext(client, configuration.getOperation().path(),
                 new ResponseInterpreter(BrazeJson.mapper(), configuration.getApiKey()),
                 new DeliveryPolicy(configuration.getMaxRetries(),
