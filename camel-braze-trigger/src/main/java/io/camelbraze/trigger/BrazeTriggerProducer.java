@@ -167,7 +167,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         // completes on this thread (returns true) or later (returns false), calling the callback exactly once either way
         AtomicInteger state = new AtomicInteger(STARTING);
         new ChunkedDelivery(delivery, chunks, bucketFor(request), progress, (results, failure) -> {
-            complete(exchange, chunks, results, failure);
+            complete(exchange, chunks.stream().mapToInt(PreparedChunk::recipientCount).sum(), results, failure);
             if (!state.compareAndSet(STARTING, DONE_WHILE_STARTING)) {
                 callback.done(false);
             }
@@ -190,8 +190,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         }
         new ChunkedDelivery(delivery, chunks, bucketFor(merged), new ChunkProgress(), (results, failure) -> {
             for (RecipientBatcher.Member member : members) {
-                complete(member.exchange(), List.of(new PreparedChunk(0, chunks.get(0).json(), member.recipientCount())),
-                        results, failure);
+                complete(member.exchange(), member.recipientCount(), results, failure);
                 member.callback().done(false);
             }
         }).start();
@@ -216,8 +215,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         return chunks;
     }
 
-    private void complete(Exchange exchange, List<PreparedChunk> chunks, List<AcceptedRequest> results,
-                          BrazeTriggerException failure) {
+    private void complete(Exchange exchange, int recipients, List<AcceptedRequest> results, BrazeTriggerException failure) {
         Message message = exchange.getMessage();
         if (failure != null) {
             if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
@@ -237,7 +235,6 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                 notice = result.notice();
             }
         }
-        int recipients = chunks.stream().mapToInt(PreparedChunk::recipientCount).sum();
         message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
         message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds);
         message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, recipients);

@@ -10,11 +10,15 @@ import java.security.NoSuchAlgorithmException;
  * @param index          position among the exchange's requests
  * @param json           the exact bytes sent
  * @param recipientCount recipients in it (0 for an audience or broadcast send)
+ * @param fingerprint    hash of position and body, recognising an already accepted chunk on redelivery
  */
-public record PreparedChunk(int index, byte[] json, int recipientCount) {
+public record PreparedChunk(int index, byte[] json, int recipientCount, byte[] fingerprint) {
 
-    /** Hash identifying this exact body, used to recognise an already accepted chunk on redelivery. */
-    public byte[] fingerprint() {
+    public PreparedChunk(int index, byte[] json, int recipientCount) {
+        this(index, json, recipientCount, fingerprintOf(index, json));
+    }
+
+    private static byte[] fingerprintOf(int index, byte[] json) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(ByteBuffer.allocate(4).putInt(index).array());

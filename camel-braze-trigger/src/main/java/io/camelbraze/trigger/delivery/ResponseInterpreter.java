@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.camelbraze.trigger.BrazeApiException;
 import io.camelbraze.trigger.BrazeRateLimitException;
 import io.camelbraze.trigger.http.BrazeResponse;
@@ -78,13 +79,13 @@ public final class ResponseInterpreter {
 
     private JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         try {
             JsonNode node = mapper.readTree(body);
-            return node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+            return node == null ? MissingNode.getInstance() : node;
         } catch (Exception e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 
