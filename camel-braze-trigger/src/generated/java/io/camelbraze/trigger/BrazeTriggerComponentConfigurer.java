@@ -38,6 +38,8 @@ public class BrazeTriggerComponentConfigurer extends PropertyConfigurerSupport i
         case "instance": target.setInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxpendingrequests":
+        case "maxPendingRequests": target.setMaxPendingRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
@@ -68,6 +70,8 @@ public class BrazeTriggerComponentConfigurer extends PropertyConfigurerSupport i
         case "instance": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxpendingrequests":
+        case "maxPendingRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "requesttimeout":
@@ -99,6 +103,8 @@ public class BrazeTriggerComponentConfigurer extends PropertyConfigurerSupport i
         case "instance": return target.getInstance();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxpendingrequests":
+        case "maxPendingRequests": return target.getMaxPendingRequests();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "requesttimeout":

@@ -52,9 +52,17 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "emailField": target.getConfiguration().setEmailField(property(camelContext, java.lang.String.class, value)); return true;
         case "externalidfield":
         case "externalIdField": target.getConfiguration().setExternalIdField(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentkey":
+        case "idempotentKey": target.getConfiguration().setIdempotentKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "instance": target.getConfiguration().setInstance(property(camelContext, java.lang.String.class, value)); return true;
+        case "invalidrecords":
+        case "invalidRecords": target.getConfiguration().setInvalidRecords(property(camelContext, io.camelbraze.trigger.InvalidRecords.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtotalconnections":
@@ -116,9 +124,17 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "emailField": return java.lang.String.class;
         case "externalidfield":
         case "externalIdField": return java.lang.String.class;
+        case "idempotentkey":
+        case "idempotentKey": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "instance": return java.lang.String.class;
+        case "invalidrecords":
+        case "invalidRecords": return io.camelbraze.trigger.InvalidRecords.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxtotalconnections":
@@ -181,9 +197,17 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "emailField": return target.getConfiguration().getEmailField();
         case "externalidfield":
         case "externalIdField": return target.getConfiguration().getExternalIdField();
+        case "idempotentkey":
+        case "idempotentKey": return target.getConfiguration().getIdempotentKey();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "instance": return target.getConfiguration().getInstance();
+        case "invalidrecords":
+        case "invalidRecords": return target.getConfiguration().getInvalidRecords();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtotalconnections":

@@ -23,7 +23,7 @@ public class BrazeTriggerEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(35);
         props.add("aliasLabelField");
         props.add("aliasNameField");
         props.add("apiKey");
@@ -39,8 +39,12 @@ public class BrazeTriggerEndpointUriFactory extends org.apache.camel.support.com
         props.add("contextFields");
         props.add("emailField");
         props.add("externalIdField");
+        props.add("idempotentKey");
+        props.add("idempotentRepository");
         props.add("instance");
+        props.add("invalidRecords");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentRequests");
         props.add("maxRetries");
         props.add("maxTotalConnections");
         props.add("operation");

@@ -4,10 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.camelbraze.trigger.delivery.PendingRequests;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.http.BrazeClients;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -23,6 +26,9 @@ import org.apache.camel.util.ObjectHelper;
  */
 @Component("braze-trigger")
 public class BrazeTriggerComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    /** Threads that run the route after a send completes (the route's own work, not I/O). */
+    private static final int COMPLETION_THREADS = 8;
 
     @Metadata(label = "common", defaultValue = "US-01",
               enums = "US-01,US-02,US-03,US-04,US-05,US-06,US-07,US-08,US-10,EU-01,EU-02,AU-01,ID-01,JP-01,KR-01",
@@ -49,9 +55,18 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     @Metadata(label = "security", defaultValue = "false", description = "Use the global SSLContextParameters of the CamelContext.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "producer", defaultValue = "1000",
+              description = "Most requests this component keeps waiting (for a rate-limit reset, a retry, a connection) or in flight,"
+                            + " across all its endpoints. When reached, the route threads that send to the component wait for room"
+                            + " (back-pressure on the consumer) instead of queueing without bound. Each pending request holds one"
+                            + " serialised request of up to 50 recipients (typically 5 to 50 KB).")
+    private int maxPendingRequests = 1000;
+
     private final RateLimitRegistry rateLimits = new RateLimitRegistry();
+    private final BrazeClients clients = new BrazeClients();
     private ScheduledExecutorService scheduler;
     private ExecutorService completions;
+    private PendingRequests pendingRequests;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -87,32 +102,61 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
         return rateLimits;
     }
 
-    /** Scheduler for delayed sends (backoff, rate-limit waits). */
+    /** The HTTP clients, one per workspace, host and connection settings. */
+    public BrazeClients getClients() {
+        return clients;
+    }
+
+    /**
+     * Scheduler for delayed sends (backoff, rate-limit waits). Its tasks are bounded by maxPendingRequests; after it stops
+     * it refuses new tasks (the delivery then fails with a reason) rather than dropping them.
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            // unbounded queue: every exchange waiting for a backoff or a rate-limit reset is one scheduled task
             ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerScheduler");
             profile.setPoolSize(1);
-            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "BrazeTriggerScheduler", profile);
         }
         return scheduler;
     }
 
-    /** Pool that completes exchanges, so routes never continue on the HTTP client's I/O threads. */
+    /**
+     * Pool that completes exchanges, so routes never continue on the HTTP client's I/O threads: a fixed number of threads
+     * and a queue (bounded in practice by maxPendingRequests), never a hand-off that would run the route on the I/O thread.
+     */
     synchronized ExecutorService completions() {
         if (completions == null) {
             ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerCompletion");
-            profile.setPoolSize(2);
-            profile.setMaxPoolSize(16);
-            profile.setMaxQueueSize(-1);
+            profile.setPoolSize(COMPLETION_THREADS);
+            profile.setMaxPoolSize(COMPLETION_THREADS);
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             completions = getCamelContext().getExecutorServiceManager().newThreadPool(this, "BrazeTriggerCompletion", profile);
         }
         return completions;
     }
 
+    /** The bound on requests waiting or in flight, shared by this component's endpoints. */
+    synchronized PendingRequests pendingRequests() {
+        if (pendingRequests == null) {
+            pendingRequests = new PendingRequests(maxPendingRequests, completions());
+        }
+        return pendingRequests;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (maxPendingRequests < 1) {
+            throw new IllegalArgumentException("Option maxPendingRequests must be at least 1, was " + maxPendingRequests);
+        }
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
+        pendingRequests = null;
+        clients.closeAll();
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
             scheduler = null;
@@ -122,6 +166,14 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
             completions = null;
         }
         super.doStop();
+    }
+
+    public int getMaxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    public void setMaxPendingRequests(int maxPendingRequests) {
+        this.maxPendingRequests = maxPendingRequests;
     }
 
     public String getInstance() {

@@ -1,6 +1,7 @@
 package io.camelbraze.trigger;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -110,6 +111,29 @@ public class BrazeTriggerConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
               description = "When batchSize is above 1: how long, in milliseconds, a partial batch waits for more exchanges before it is sent.")
     private long batchTimeout = 1000;
+
+    // ---- bulk sends ----
+    @UriParam(label = "producer", defaultValue = "8",
+              description = "Requests one exchange keeps in flight at once when its recipients need several requests (a list or a"
+                            + " streamed file of more than 50). Every request is still paced by the workspace's rate limits; the"
+                            + " connection pool (maxTotalConnections) must allow at least this many.")
+    private int maxConcurrentRequests = 8;
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,skip",
+              description = "What to do with a record Braze would refuse: fail fails the exchange with BrazeValidationException (before"
+                            + " anything is sent for a body held in memory; at the first invalid record for a streamed body, whose"
+                            + " redelivery resumes after what Braze accepted); skip sends the valid records and lists each invalid one,"
+                            + " with its position and reason, in the header CamelBrazeRejectedRecords.")
+    private InvalidRecords invalidRecords = InvalidRecords.fail;
+    @UriParam(label = "producer,advanced",
+              description = "A Camel IdempotentRepository (memory, JDBC, Infinispan, Redis, Hazelcast, Kafka) remembering every request"
+                            + " Braze accepted, keyed by idempotentKey and the request's content: after a crash or on another node,"
+                            + " re-reading the same input sends only what Braze had not accepted. Requires idempotentKey.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "producer,advanced",
+              description = "Simple expression naming the input for idempotentRepository, e.g."
+                            + " ${header.CamelFileName}-${header.CamelFileLastModified}. Keep it under 77 characters for camel-sql's"
+                            + " default table.")
+    private String idempotentKey;
 
     public BrazeTriggerConfiguration copy() {
         try {
@@ -360,6 +384,38 @@ public class BrazeTriggerConfiguration implements Cloneable {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public InvalidRecords getInvalidRecords() {
+        return invalidRecords;
+    }
+
+    public void setInvalidRecords(InvalidRecords invalidRecords) {
+        this.invalidRecords = invalidRecords;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    public void setIdempotentKey(String idempotentKey) {
+        this.idempotentKey = idempotentKey;
     }
 
     public long getBatchTimeout() {

@@ -74,12 +74,33 @@ public final class BrazeTriggerConstants {
     @Metadata(label = "producer", description = "Number of HTTP requests the exchange needed (recipients are sent 50 per request).",
               javaType = "Integer")
     public static final String REQUEST_COUNT = "CamelBrazeRequestCount";
+    @Metadata(label = "producer",
+              description = "On a failed exchange: how many of its recipients were not accepted by Braze (neither sent, nor set aside"
+                            + " by invalidRecords=skip, nor skipped by the idempotent repository). CamelBrazeRecipientCount and"
+                            + " CamelBrazeDispatchIds then tell what Braze did accept.",
+              javaType = "Integer")
+    public static final String UNSENT_RECIPIENTS = "CamelBrazeUnsentRecipients";
+    @Metadata(label = "producer",
+              description = "With invalidRecords=skip: the records set aside, in input order, each an io.camelbraze.trigger.RejectedRecord"
+                            + " with its position in the input, the reason naming the field, and the record as received.",
+              javaType = "java.util.List<io.camelbraze.trigger.RejectedRecord>")
+    public static final String REJECTED_RECORDS = "CamelBrazeRejectedRecords";
+    @Metadata(label = "producer", description = "With invalidRecords=skip: the number of records set aside.", javaType = "Integer")
+    public static final String REJECTED_COUNT = "CamelBrazeRejectedCount";
+    @Metadata(label = "producer",
+              description = "With idempotentRepository: requests not sent because the repository records that Braze accepted them"
+                            + " before (a re-read input after a crash, or another node).",
+              javaType = "Integer")
+    public static final String SKIPPED_REQUESTS = "CamelBrazeSkippedRequests";
 
     /**
      * Exchange property recording which chunks of a multi-request send Braze already accepted, so that a redelivery sends
      * only the rest. Not a header: it must not travel to other systems.
      */
     public static final String PROPERTY_CHUNK_PROGRESS = "CamelBrazeChunkProgress";
+
+    /** Exchange property marking a CamelRedeliveryDelay header the component set, so the next delivery can clear it. */
+    public static final String PROPERTY_REDELIVERY_DELAY_SET = "CamelBrazeRedeliveryDelaySet";
 
     private BrazeTriggerConstants() {
     }

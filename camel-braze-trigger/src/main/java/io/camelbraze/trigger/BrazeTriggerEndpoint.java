@@ -145,6 +145,26 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
         if (configuration.getConnectTimeout() <= 0 || configuration.getRequestTimeout() <= 0) {
             throw new IllegalArgumentException("Options connectTimeout and requestTimeout must be positive");
         }
+        refuseNegative("retryInitialDelay", configuration.getRetryInitialDelay());
+        refuseNegative("retryMaxDelay", configuration.getRetryMaxDelay());
+        refuseNegative("rateLimitMaxWait", configuration.getRateLimitMaxWait());
+        refuseNegative("batchTimeout", configuration.getBatchTimeout());
+        if (configuration.getMaxTotalConnections() < 1 || configuration.getConnectionsPerRoute() < 1) {
+            throw new IllegalArgumentException("Options maxTotalConnections and connectionsPerRoute must be at least 1");
+        }
+        if (configuration.getMaxConcurrentRequests() < 1) {
+            throw new IllegalArgumentException("Option maxConcurrentRequests must be at least 1");
+        }
+        if ((configuration.getIdempotentRepository() == null) != (configuration.getIdempotentKey() == null)) {
+            throw new IllegalArgumentException("Options idempotentRepository and idempotentKey must be set together (the key names"
+                                               + " the input, e.g. idempotentKey=${header.CamelFileName})");
+        }
+    }
+
+    private static void refuseNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Option " + option + " must not be negative, was " + value);
+        }
     }
 
     private static void refuseOnCanvas(String option, Object value, String why) {

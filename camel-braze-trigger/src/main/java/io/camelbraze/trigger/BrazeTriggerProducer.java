@@ -4,31 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelbraze.trigger.batch.RecipientBatcher;
 import io.camelbraze.trigger.delivery.AcceptedRequest;
+import io.camelbraze.trigger.delivery.ActiveDeliveries;
 import io.camelbraze.trigger.delivery.ChunkProgress;
 import io.camelbraze.trigger.delivery.ChunkedDelivery;
 import io.camelbraze.trigger.delivery.DeliveryContext;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
+import io.camelbraze.trigger.delivery.DeliveryOutcome;
 import io.camelbraze.trigger.delivery.DeliveryPolicy;
-import io.camelbraze.trigger.delivery.PreparedChunk;
+import io.camelbraze.trigger.delivery.IdempotentChunks;
+import io.camelbraze.trigger.delivery.PendingRequests;
 import io.camelbraze.trigger.delivery.RateLimitBucket;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.delivery.RequestChunks;
 import io.camelbraze.trigger.delivery.ResponseInterpreter;
 import io.camelbraze.trigger.delivery.RetryBackoff;
 import io.camelbraze.trigger.health.ProducerHealthCheckRegistration;
+import io.camelbraze.trigger.http.BrazeClients;
 import io.camelbraze.trigger.http.BrazeHttpClient;
-import io.camelbraze.trigger.http.HttpClient5BrazeClient;
-import io.camelbraze.trigger.http.HttpClientSettings;
 import io.camelbraze.trigger.mapping.BrazeJson;
 import io.camelbraze.trigger.mapping.BrazeRequestMapper;
-import io.camelbraze.trigger.mapping.RequestChunker;
+import io.camelbraze.trigger.mapping.RecipientSource;
+import io.camelbraze.trigger.mapping.RejectedRecords;
+import io.camelbraze.trigger.mapping.SendPlan;
+import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Message;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -36,12 +44,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns each exchange into Braze trigger requests and sends them asynchronously: the route thread is released while the
- * request is in flight, and the callback is completed exactly once whatever happens. The message body is left as it was.
+ * requests are in flight, and the callback is completed exactly once whatever happens (including an exception or
+ * {@code Error} thrown by the mapping, a listener or a callback). The message body is left as it was.
  */
-public class BrazeTriggerProducer extends DefaultAsyncProducer {
+public class BrazeTriggerProducer extends DefaultAsyncProducer implements ShutdownPrepared {
 
     /** Braze takes at most 50 recipients a request. */
     public static final int MAX_RECIPIENTS_PER_REQUEST = 50;
+
+    /** Shortest CamelRedeliveryDelay set for a 429: Braze's reset has whole-second precision, and clocks differ. */
+    static final long MIN_REDELIVERY_DELAY_MILLIS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(BrazeTriggerProducer.class);
 
@@ -53,10 +65,12 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
     private final BrazeRequestMapper mapper;
+    private final ActiveDeliveries active = new ActiveDeliveries();
     private BrazeHttpClient client;
     private DeliveryContext delivery;
     private RateLimitRegistry.Buckets buckets;
     private RecipientBatcher batcher;
+    private Expression idempotentKey;
     private ProducerHealthCheckRegistration healthCheck;
 
     public BrazeTriggerProducer(BrazeTriggerEndpoint endpoint) {
@@ -71,6 +85,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         return endpoint;
     }
 
+    /** Deliveries of this producer not yet completed (for tests and the dev console). */
+    public int activeDeliveries() {
+        return active.size();
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -79,23 +98,28 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                                                + " (e.g. camel.component.braze-trigger.api-key={{env:BRAZE_API_KEY}}) or endpoint");
         }
         String baseUri = endpoint.resolveBaseUri();
-        if (client == null) {
-            client = new HttpClient5BrazeClient(new HttpClientSettings(
-                    baseUri, configuration.getApiKey(), configuration.getConnectTimeout(), configuration.getRequestTimeout(),
-                    configuration.getSslContextParameters() == null
-                            ? null : configuration.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext()),
-                    configuration.getProxyHost(), configuration.getProxyPort(),
-                    configuration.getMaxTotalConnections(), configuration.getConnectionsPerRoute()));
-        }
         BrazeTriggerComponent component = endpoint.getComponent();
+        if (client == null) {
+            BrazeClients.Key key = new BrazeClients.Key(baseUri, configuration.getApiKey(),
+                    configuration.getSslContextParameters(), configuration.getProxyHost(), configuration.getProxyPort(),
+                    configuration.getConnectTimeout(), configuration.getMaxTotalConnections(),
+                    configuration.getConnectionsPerRoute());
+            client = component.getClients().lease(key, this::sslContext, configuration.getRequestTimeout());
+        }
         buckets = endpoint.rateLimitBuckets();
-        delivery = new DeliveryContext(client, configuration.getOperation().path(),
+        String path = configuration.getOperation().path();
+        delivery = new DeliveryContext(client, path, path + "@" + buckets.workspaceId(),
                 new ResponseInterpreter(BrazeJson.mapper(), configuration.getApiKey()),
                 new DeliveryPolicy(configuration.getMaxRetries(),
                         new RetryBackoff(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()),
                         configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait()),
-                component.scheduler(), component.completions(), endpoint.getListener(), System::currentTimeMillis);
-        if (configuration.getBatchSize() > 1) {
+                component.scheduler(), component.completions(), component.pendingRequests(), active, endpoint.getListener(),
+                System::currentTimeMillis);
+        if (configuration.getIdempotentKey() != null) {
+            idempotentKey = getEndpoint().getCamelContext().resolveLanguage("simple")
+                    .createExpression(configuration.getIdempotentKey());
+        }
+        if (configuration.getBatchSize() > 1 && configuration.getIdempotentRepository() == null) {
             batcher = new RecipientBatcher(configuration.getBatchSize(), configuration.getBatchTimeout(), component.scheduler(),
                     this::deliverBatch);
         }
@@ -104,6 +128,27 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                 configuration.getOperation().idOption(), Objects.toString(configuration.targetId(), "<from header>"),
                 configuration.getBaseUri() == null ? configuration.getInstance() : "<baseUri>", baseUri,
                 batcher == null ? "" : ", batching up to " + configuration.getBatchSize() + " recipients");
+    }
+
+    private javax.net.ssl.SSLContext sslContext() {
+        try {
+            return configuration.getSslContextParameters() == null
+                    ? null : configuration.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the TLS context for Braze: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Camel announces a route's shutdown before it waits for the exchanges in flight: gathering batches are sent now, so
+     * that their exchanges complete within that wait instead of being failed after it.
+     */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        RecipientBatcher current = batcher;
+        if (current != null) {
+            current.flushAll();
+        }
     }
 
     @Override
@@ -115,6 +160,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         if (batcher != null) {
             batcher.flushAll();
             batcher = null;
+        }
+        int aborted = active.abortAll("The braze-trigger producer stopped before Braze answered");
+        if (aborted > 0) {
+            LOG.warn("Stopped the braze-trigger {} producer with {} delivery(ies) unfinished: each exchange was completed with a"
+                     + " BrazeTransportException", configuration.getOperation(), aborted);
         }
         super.doStop();
     }
@@ -130,48 +180,64 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        TriggerRequest request;
         try {
-            request = mapper.map(exchange);
+            clearOwnRedeliveryDelay(exchange);
+            delivery.pending().awaitRoom();
+            SendPlan plan = mapper.plan(exchange, configuration.getInvalidRecords() == InvalidRecords.skip);
+            if (!plan.isStreamed() && plan.recipients() != null) {
+                // a body already in memory: every record is read (and, in fail mode, validated) before anything is sent
+                List<Recipient> recipients = plan.recipients().readAll();
+                plan.recipients().close();
+                if (recipients.isEmpty()) {
+                    completeAllRejected(exchange, plan.rejects());
+                    callback.done(true);
+                    return true;
+                }
+                TriggerRequest request = plan.template().withRecipients(recipients);
+                if (batcher != null && RecipientBatcher.isBatchable(request)) {
+                    setRejects(exchange.getMessage(), plan.rejects());
+                    batcher.add(request, exchange, callback);
+                    return false;
+                }
+                plan = new SendPlan(plan.template(), new RecipientSource(recipients.iterator(), (r, p) -> (Recipient) r, null, false),
+                        plan.rejects());
+            }
+            return deliver(exchange, plan, callback);
         } catch (BrazeValidationException e) {
-            endpoint.getListener().failed(FailureKind.VALIDATION, e.getField());
+            safely(() -> endpoint.getListener().failed(FailureKind.VALIDATION, e.getField()));
             exchange.setException(e);
-            callback.done(true);
-            return true;
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.setException(new BrazeTransportException(
+                    "Interrupted while waiting for room among the component's pending requests; nothing was sent", e, false));
+        } catch (Throwable t) {
+            exchange.setException(t);
         }
-        if (batcher != null && RecipientBatcher.isBatchable(request)) {
-            batcher.add(request, exchange, callback);
-            return false;
-        }
-        return deliver(exchange, request, callback);
+        callback.done(true);
+        return true;
     }
 
-    private boolean deliver(Exchange exchange, TriggerRequest request, AsyncCallback callback) {
-        List<PreparedChunk> chunks;
-        try {
-            chunks = prepare(request);
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        ChunkProgress progress = exchange.getProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, ChunkProgress.class);
-        if (progress == null) {
-            progress = new ChunkProgress();
-            exchange.setProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, progress);
-        }
+    private boolean deliver(Exchange exchange, SendPlan plan, AsyncCallback callback) {
+        ChunkProgress progress = ChunkProgress.copyOf(
+                exchange.getProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, ChunkProgress.class));
+        exchange.setProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, progress);
+        IdempotentChunks idempotent = configuration.getIdempotentRepository() == null ? null
+                : new IdempotentChunks(configuration.getIdempotentRepository(), inputKey(exchange));
         // completes on this thread (returns true) or later (returns false), calling the callback exactly once either way
         AtomicInteger state = new AtomicInteger(STARTING);
-        new ChunkedDelivery(delivery, chunks, bucketFor(request), progress, (results, failure) -> {
-            complete(exchange, chunks.stream().mapToInt(PreparedChunk::recipientCount).sum(), results, failure);
-            if (!state.compareAndSet(STARTING, DONE_WHILE_STARTING)) {
-                callback.done(false);
+        Consumer<DeliveryOutcome> onDone = outcome -> {
+            try {
+                complete(exchange, outcome, plan.rejects());
+            } catch (Throwable t) {
+                exchange.setException(t);
+            } finally {
+                if (!state.compareAndSet(STARTING, DONE_WHILE_STARTING)) {
+                    callback.done(false);
+                }
             }
-        }).start();
+        };
+        new ChunkedDelivery(delivery, new RequestChunks(plan.template(), plan.recipients(), MAX_RECIPIENTS_PER_REQUEST),
+                bucketFor(plan.template()), progress, idempotent, configuration.getMaxConcurrentRequests(), onDone).start();
         if (state.compareAndSet(STARTING, RUNNING)) {
             return false;
         }
@@ -179,63 +245,131 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    /** Sends one batch of compatible exchanges as a single request and completes each of them. */
-    private void deliverBatch(TriggerRequest merged, List<RecipientBatcher.Member> members) {
-        List<PreparedChunk> chunks;
-        try {
-            chunks = prepare(merged);
-        } catch (RuntimeException e) {
-            members.forEach(m -> m.fail(e));
-            return;
+    private String inputKey(Exchange exchange) {
+        String key = idempotentKey.evaluate(exchange, String.class);
+        if (ObjectHelper.isEmpty(key)) {
+            throw new BrazeValidationException("idempotentKey", "the expression " + configuration.getIdempotentKey()
+                                                                + " gave no value for this exchange: it must name the input");
         }
-        new ChunkedDelivery(delivery, chunks, bucketFor(merged), new ChunkProgress(), (results, failure) -> {
-            for (RecipientBatcher.Member member : members) {
-                complete(member.exchange(), member.recipientCount(), results, failure);
-                member.callback().done(false);
+        return key;
+    }
+
+    /** Sends one batch of compatible exchanges as a single request and completes each of them independently. */
+    private void deliverBatch(TriggerRequest merged, List<RecipientBatcher.Member> members, Runnable whenDone) {
+        RecipientSource recipients = new RecipientSource(merged.recipients().iterator(), (r, p) -> (Recipient) r, null, false);
+        new ChunkedDelivery(delivery, new RequestChunks(merged.withRecipients((List<Recipient>) null), recipients,
+                MAX_RECIPIENTS_PER_REQUEST), bucketFor(merged), new ChunkProgress(), null, 1, outcome -> {
+                    try {
+                        for (RecipientBatcher.Member member : members) {
+                            completeMember(member, outcome);
+                        }
+                    } finally {
+                        whenDone.run();
+                    }
+                }).start();
+    }
+
+    private void completeMember(RecipientBatcher.Member member, DeliveryOutcome outcome) {
+        try {
+            Message message = member.exchange().getMessage();
+            if (outcome.failure() != null) {
+                message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0);
+                message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS, member.recipientCount());
+                fail(member.exchange(), outcome.failure());
+            } else {
+                setAccepted(message, outcome.accepted(), member.recipientCount());
             }
-        }).start();
+        } catch (Throwable t) {
+            member.exchange().setException(t);
+        } finally {
+            try {
+                member.callback().done(false);
+            } catch (Throwable t) {
+                LOG.warn("A route callback failed after a braze-trigger batch completed: {}", t.toString());
+            }
+        }
     }
 
     private RateLimitBucket bucketFor(TriggerRequest request) {
         return buckets.forSend(Boolean.TRUE.equals(request.broadcast()) || request.audience() != null);
     }
 
-    private static List<PreparedChunk> prepare(TriggerRequest request) {
-        List<TriggerRequest> requests = RequestChunker.chunk(request, MAX_RECIPIENTS_PER_REQUEST);
-        List<PreparedChunk> chunks = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            TriggerRequest chunk = requests.get(i);
-            try {
-                chunks.add(new PreparedChunk(i, BrazeJson.mapper().writeValueAsBytes(chunk),
-                        chunk.recipients() == null ? 0 : chunk.recipients().size()));
-            } catch (JsonProcessingException e) {
-                throw new BrazeValidationException("body", "cannot be written as JSON: " + e.getOriginalMessage(), e);
-            }
+    private static void clearOwnRedeliveryDelay(Exchange exchange) {
+        if (exchange.removeProperty(BrazeTriggerConstants.PROPERTY_REDELIVERY_DELAY_SET) != null) {
+            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         }
-        return chunks;
     }
 
-    private void complete(Exchange exchange, int recipients, List<AcceptedRequest> results, BrazeTriggerException failure) {
+    private void completeAllRejected(Exchange exchange, RejectedRecords rejects) {
         Message message = exchange.getMessage();
-        if (failure != null) {
-            if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
-                long delay = Math.max(0, rateLimit.getResetTime().toEpochMilli() - System.currentTimeMillis());
-                message.setHeader(Exchange.REDELIVERY_DELAY, delay);
-            }
-            exchange.setException(failure);
+        setRejects(message, rejects);
+        message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0);
+        message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, 0);
+        message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, List.of());
+        LOG.warn("Every record of the {} send was invalid and set aside ({}); nothing was sent", configuration.getOperation(),
+                rejects == null ? 0 : rejects.count());
+    }
+
+    private static void setRejects(Message message, RejectedRecords rejects) {
+        if (rejects != null) {
+            message.setHeader(BrazeTriggerConstants.REJECTED_RECORDS, rejects.list());
+            message.setHeader(BrazeTriggerConstants.REJECTED_COUNT, rejects.count());
+        }
+    }
+
+    private void complete(Exchange exchange, DeliveryOutcome outcome, RejectedRecords rejects) {
+        Message message = exchange.getMessage();
+        setRejects(message, rejects);
+        if (configuration.getIdempotentRepository() != null) {
+            message.setHeader(BrazeTriggerConstants.SKIPPED_REQUESTS, outcome.skippedRequests());
+        }
+        if (outcome.failure() != null) {
+            // what Braze did accept travels with the failure, so a dead-letter route or a replay knows it
+            message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, outcome.acceptedRecipients());
+            message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, outcome.accepted().size());
+            message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds(outcome.accepted()));
+            message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS,
+                    outcome.unsentRecords(rejects == null ? 0 : rejects.count()));
+            fail(exchange, outcome.failure());
             return;
         }
-        List<String> dispatchIds = new ArrayList<>(results.size());
+        setAccepted(message, outcome.accepted(), outcome.acceptedRecipients());
+        if (outcome.skippedRequests() > 0) {
+            LOG.info("Skipped {} request(s) ({} recipients) Braze had accepted before, according to the idempotent repository",
+                    outcome.skippedRequests(), outcome.skippedRecipients());
+        }
+    }
+
+    private void fail(Exchange exchange, Throwable failure) {
+        if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
+            long delay = Math.max(MIN_REDELIVERY_DELAY_MILLIS, rateLimit.getResetTime().toEpochMilli() - System.currentTimeMillis());
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+            exchange.setProperty(BrazeTriggerConstants.PROPERTY_REDELIVERY_DELAY_SET, Boolean.TRUE);
+        }
+        exchange.setException(failure);
+    }
+
+    private static List<String> dispatchIds(List<AcceptedRequest> results) {
+        List<String> ids = new ArrayList<>(results.size());
+        results.forEach(r -> ids.add(r.dispatchId()));
+        return ids;
+    }
+
+    private void setAccepted(Message message, List<AcceptedRequest> results, int recipients) {
+        List<String> dispatchIds = dispatchIds(results);
         List<String> errors = new ArrayList<>();
         String notice = null;
         for (AcceptedRequest result : results) {
-            dispatchIds.add(result.dispatchId());
             errors.addAll(result.errors());
             if (result.notice() != null) {
                 notice = result.notice();
             }
         }
-        message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
+        if (dispatchIds.isEmpty()) {
+            message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
+        } else {
+            message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
+        }
         message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds);
         message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, recipients);
         message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, results.size());
@@ -251,5 +385,13 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                     errors.size(), BrazeTriggerConstants.ERRORS);
         }
         LOG.debug("Braze accepted {} request(s) with {} recipient(s): dispatch ids {}", results.size(), recipients, dispatchIds);
+    }
+
+    private static void safely(Runnable listenerCall) {
+        try {
+            listenerCall.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Delivery listener failed: {}", e.toString());
+        }
     }
 }

@@ -58,7 +58,7 @@ class ChunkRedeliveryTest extends CamelTestSupport {
             public void configure() {
                 onException(BrazeApiException.class).onWhen(e -> e.getException(BrazeApiException.class).isRetrySafe())
                         .maximumRedeliveries(2).redeliveryDelay(10);
-                from("direct:list").to("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&apiKey=k&baseUri=" + braze.baseUrl());
+                from("direct:list").to("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&maxConcurrentRequests=1&apiKey=k&baseUri=" + braze.baseUrl());
             }
         };
     }

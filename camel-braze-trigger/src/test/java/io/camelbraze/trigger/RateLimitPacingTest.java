@@ -37,7 +37,7 @@ class RateLimitPacingTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("seda:records?concurrentConsumers=16&size=" + RECORDS)
-                        .to("braze-trigger:campaign?campaignId=cmp-1&maxRetries=5&rateLimitMaxWait=5000").routeId("records");
+                        .to("braze-trigger:campaign?campaignId=cmp-1&maxRetries=5&rateLimitMaxWait=20000").routeId("records");
             }
         };
     }

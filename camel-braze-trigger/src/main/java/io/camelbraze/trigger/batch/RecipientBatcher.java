@@ -1,15 +1,16 @@
 package io.camelbraze.trigger.batch;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelbraze.trigger.mapping.BrazeJson;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
@@ -17,24 +18,31 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
- * Producer-level batching: exchanges that each carry a few recipients and share everything else (target id, send id,
- * top-level context, audience, attachments) are merged into one request of up to {@code batchSize} recipients. Each
- * exchange was validated on its own before it joined, so a bad record fails alone; a request Braze rejects fails every
- * exchange in it, each with the cause. A partial batch is sent after {@code batchTimeout}.
+ * Producer-level batching, grouped like a database's group commit: exchanges that each carry a few recipients and share
+ * everything else (target id, send id, top-level context, audience, attachments) are merged into one request of up to
+ * {@code batchSize} recipients. A record that arrives while no request of its kind is in flight goes out at once (a
+ * sequential split is never slowed down); records that arrive while requests are in flight gather into the next request,
+ * which leaves when one of those ends, when it is full, or after {@code batchTimeout} at the latest.
  * <p>
- * Exchanges wait here without holding a thread, so batches fill only when several exchanges are in flight at once: feed
- * the producer concurrently (JMS concurrentConsumers, seda concurrentConsumers, split with parallelProcessing).
+ * Braze sends once per user per request: a recipient whose identifier (external id, alias name and label, email) is already
+ * in a gathering request goes into another one. Each exchange was validated on its own before it joined, so a bad record
+ * fails alone; a request Braze rejects fails every exchange in it, each with the cause.
  */
 public final class RecipientBatcher {
+
+    /** Sends one merged request; calls {@code whenDone} once the request has ended, whatever its outcome. */
+    @FunctionalInterface
+    public interface Sender {
+        void send(TriggerRequest merged, List<Member> members, Runnable whenDone);
+    }
 
     private final int batchSize;
     private final long batchTimeoutMillis;
     private final ScheduledExecutorService scheduler;
-    private final BiConsumer<TriggerRequest, List<Member>> sender;
-    private final Map<String, Batch> open = new LinkedHashMap<>();
+    private final Sender sender;
+    private final Map<String, Kind> kinds = new HashMap<>();
 
-    public RecipientBatcher(int batchSize, long batchTimeoutMillis, ScheduledExecutorService scheduler,
-                            BiConsumer<TriggerRequest, List<Member>> sender) {
+    public RecipientBatcher(int batchSize, long batchTimeoutMillis, ScheduledExecutorService scheduler, Sender sender) {
         this.batchSize = batchSize;
         this.batchTimeoutMillis = batchTimeoutMillis;
         this.scheduler = scheduler;
@@ -44,103 +52,171 @@ public final class RecipientBatcher {
     /** Only sends with recipients, fewer than a full batch, can share a request. */
     public static boolean isBatchable(TriggerRequest request) {
         return !Boolean.TRUE.equals(request.broadcast()) && request.recipients() != null && !request.recipients().isEmpty()
-                && request.recipients().size() < 50;
+               && request.recipients().size() < 50;
     }
 
     public void add(TriggerRequest request, Exchange exchange, AsyncCallback callback) {
         String key = compatibilityKey(request);
-        List<Batch> ready = new ArrayList<>(2);
+        Member member = new Member(exchange, callback, request.recipients().size());
+        Batch ready = null;
         synchronized (this) {
-            Batch batch = open.get(key);
-            if (batch != null && batch.recipients.size() + request.recipients().size() > batchSize) {
-                ready.add(close(key));
-                batch = null;
-            }
-            if (batch == null) {
-                batch = new Batch(request.withRecipients((List<Recipient>) null));
-                open.put(key, batch);
-                Batch scheduled = batch;
-                batch.timeout = scheduler.schedule(() -> flushIfOpen(key, scheduled), batchTimeoutMillis, TimeUnit.MILLISECONDS);
-            }
-            batch.recipients.addAll(request.recipients());
-            batch.members.add(new Member(exchange, callback, request.recipients().size()));
-            if (batch.recipients.size() >= batchSize) {
-                ready.add(close(key));
+            Kind kind = kinds.computeIfAbsent(key, k -> new Kind(request.withRecipients((List<Recipient>) null)));
+            if (kind.inFlight == 0 && kind.gathering.isEmpty()) {
+                ready = new Batch(key, kind.template);
+                ready.add(request.recipients(), member);
+                kind.inFlight++;
+            } else {
+                Batch batch = kind.gathering.stream().filter(b -> b.accepts(request.recipients(), batchSize)).findFirst()
+                        .orElse(null);
+                if (batch == null) {
+                    batch = new Batch(key, kind.template);
+                    kind.gathering.add(batch);
+                    Batch scheduled = batch;
+                    batch.timeout = scheduler.schedule(() -> sendIfGathering(scheduled), batchTimeoutMillis,
+                            TimeUnit.MILLISECONDS);
+                }
+                batch.add(request.recipients(), member);
+                if (batch.recipients.size() >= batchSize) {
+                    ready = take(kind, batch);
+                }
             }
         }
-        // sent from the scheduler, never on the caller's thread: each member's process() has returned false before its
-        // callback can be completed
-        ready.forEach(this::sendLater);
+        if (ready != null) {
+            send(ready);
+        }
     }
 
-    /** Sends every partial batch now (the producer is stopping). */
+    /** Sends every gathering batch now (the route or the producer is stopping). */
     public void flushAll() {
-        List<Batch> ready;
+        List<Batch> ready = new ArrayList<>();
         synchronized (this) {
-            ready = new ArrayList<>(open.values());
-            open.values().forEach(b -> b.timeout.cancel(false));
-            open.clear();
+            for (Kind kind : kinds.values()) {
+                while (!kind.gathering.isEmpty()) {
+                    ready.add(take(kind, kind.gathering.peek()));
+                }
+            }
         }
         ready.forEach(this::send);
     }
 
-    private void flushIfOpen(String key, Batch batch) {
-        synchronized (this) {
-            if (open.get(key) != batch) {
-                return;
-            }
-            open.remove(key);
-        }
-        send(batch);
+    /** Records waiting in gathering batches. */
+    public synchronized int gathering() {
+        return kinds.values().stream().flatMap(k -> k.gathering.stream()).mapToInt(b -> b.members.size()).sum();
     }
 
-    private Batch close(String key) {
-        Batch batch = open.remove(key);
-        batch.timeout.cancel(false);
+    private void sendIfGathering(Batch batch) {
+        Batch ready = null;
+        synchronized (this) {
+            Kind kind = kinds.get(batch.key);
+            if (kind != null && kind.gathering.contains(batch)) {
+                ready = take(kind, batch);
+            }
+        }
+        if (ready != null) {
+            send(ready);
+        }
+    }
+
+    private Batch take(Kind kind, Batch batch) {
+        kind.gathering.remove(batch);
+        if (batch.timeout != null) {
+            batch.timeout.cancel(false);
+        }
+        kind.inFlight++;
         return batch;
     }
 
-    private void sendLater(Batch batch) {
-        try {
-            scheduler.execute(() -> send(batch));
-        } catch (RuntimeException rejected) {
-            batch.members.forEach(m -> m.fail(rejected));
+    /** A request of this kind ended: the next gathered batch, if any, goes now. */
+    private void requestEnded(String key) {
+        Batch next = null;
+        synchronized (this) {
+            Kind kind = kinds.get(key);
+            if (kind == null) {
+                return;
+            }
+            kind.inFlight--;
+            if (!kind.gathering.isEmpty()) {
+                next = take(kind, kind.gathering.peek());
+            } else if (kind.inFlight == 0) {
+                kinds.remove(key);
+            }
+        }
+        if (next != null) {
+            send(next);
         }
     }
 
     private void send(Batch batch) {
         try {
-            sender.accept(batch.template.withRecipients(List.copyOf(batch.recipients)), List.copyOf(batch.members));
-        } catch (RuntimeException e) {
-            batch.members.forEach(m -> m.fail(e));
+            sender.send(batch.template.withRecipients(List.copyOf(batch.recipients)), List.copyOf(batch.members),
+                    () -> requestEnded(batch.key));
+        } catch (Throwable t) {
+            batch.members.forEach(m -> m.fail(t));
+            requestEnded(batch.key);
         }
     }
 
     private static String compatibilityKey(TriggerRequest request) {
-        try {
-            return BrazeJson.mapper().writeValueAsString(request.withRecipients((List<Recipient>) null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A validated request could not be written as JSON", e);
+        return BrazeJson.write(request.withRecipients((List<Recipient>) null));
+    }
+
+    /** The identifier Braze de-duplicates a recipient by. */
+    static String identity(Recipient recipient) {
+        if (recipient.externalUserId() != null) {
+            return "external_user_id:" + recipient.externalUserId();
+        }
+        if (recipient.userAlias() != null) {
+            return "user_alias:" + recipient.userAlias().aliasName() + '\u0000' + recipient.userAlias().aliasLabel();
+        }
+        return "email:" + String.valueOf(recipient.email()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Requests of one kind (same shared fields): how many are in flight and the batches gathering behind them. */
+    private static final class Kind {
+        final TriggerRequest template;
+        final ArrayDeque<Batch> gathering = new ArrayDeque<>();
+        int inFlight;
+
+        Kind(TriggerRequest template) {
+            this.template = template;
         }
     }
 
     private static final class Batch {
+        final String key;
         final TriggerRequest template;
         final List<Recipient> recipients = new ArrayList<>();
+        final Set<String> identities = new HashSet<>();
         final List<Member> members = new ArrayList<>();
         ScheduledFuture<?> timeout;
 
-        Batch(TriggerRequest template) {
+        Batch(String key, TriggerRequest template) {
+            this.key = key;
             this.template = template;
+        }
+
+        boolean accepts(List<Recipient> more, int batchSize) {
+            return recipients.size() + more.size() <= batchSize
+                   && more.stream().map(RecipientBatcher::identity).noneMatch(identities::contains);
+        }
+
+        void add(List<Recipient> more, Member member) {
+            recipients.addAll(more);
+            more.forEach(r -> identities.add(identity(r)));
+            members.add(member);
         }
     }
 
     /** One exchange waiting in a batch. */
     public record Member(Exchange exchange, AsyncCallback callback, int recipientCount) {
 
-        public void fail(Exception cause) {
-            exchange.setException(cause);
-            callback.done(false);
+        /** Completes this member with the failure; a throwing callback never keeps the others from completing. */
+        public void fail(Throwable cause) {
+            try {
+                exchange.setException(cause);
+            } finally {
+                callback.done(false);
+            }
         }
     }
 }

@@ -2,154 +2,343 @@ package io.camelbraze.trigger.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.camelbraze.trigger.BrazeApiException;
 import io.camelbraze.trigger.BrazeRateLimitException;
 import io.camelbraze.trigger.BrazeTransportException;
 import io.camelbraze.trigger.BrazeTriggerException;
+import io.camelbraze.trigger.BrazeValidationException;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.http.BrazeResponse;
 
 /**
- * Sends the chunks of one exchange (or one batch) in order, each after the previous was accepted, skipping chunks already
- * accepted in an earlier delivery. Waits (rate-limit pacing, backoff) are scheduled, never slept. {@code onDone} is called
- * exactly once, with the results of every chunk or with the failure that stopped the delivery.
+ * Sends the requests of one exchange (or one batch): reads them one at a time from a {@link ChunkSource}, keeps up to
+ * {@code maxConcurrent} of them in flight, skips those already accepted (by an earlier delivery of the exchange, or
+ * according to the idempotent repository), retries what is safe to retry, and stops reading at the first failure. Waits
+ * (rate-limit pacing, backoff) are scheduled, never slept. {@code onDone} is called exactly once, after every request
+ * in flight has ended, whatever is thrown on the way.
+ * <p>
+ * The first window of requests is read and validated before any is sent, so a short input with an invalid record sends
+ * nothing; a long streamed input is validated as it is read.
  */
 public final class ChunkedDelivery {
 
     private final DeliveryContext context;
-    private final List<PreparedChunk> chunks;
+    private final ChunkSource source;
     private final RateLimitBucket bucket;
     private final ChunkProgress progress;
-    private final BiConsumer<List<AcceptedRequest>, BrazeTriggerException> onDone;
-    private final AcceptedRequest[] results;
-    private final AtomicBoolean done = new AtomicBoolean();
+    private final IdempotentChunks idempotent;
+    private final int maxConcurrent;
+    private final Consumer<DeliveryOutcome> onDone;
+    private final Runnable permitGranted = this::permitGranted;
 
-    public ChunkedDelivery(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress,
-                           BiConsumer<List<AcceptedRequest>, BrazeTriggerException> onDone) {
+    // guarded by this
+    private final TreeMap<Integer, AcceptedRequest> accepted = new TreeMap<>();
+    private int acceptedRecipients;
+    private int skippedRequests;
+    private int skippedRecipients;
+    private int inFlight;
+    private int onWire;
+    private PreparedChunk awaitingPermit;
+    private boolean exhausted;
+    private BrazeTriggerException failure;
+    private Throwable fatal;
+    private boolean finished;
+
+    /**
+     * @param idempotent    the idempotent repository's view for this input, or {@code null}
+     * @param maxConcurrent requests of this delivery in flight at once
+     */
+    public ChunkedDelivery(DeliveryContext context, ChunkSource source, RateLimitBucket bucket, ChunkProgress progress,
+                           IdempotentChunks idempotent, int maxConcurrent, Consumer<DeliveryOutcome> onDone) {
         this.context = context;
-        this.chunks = chunks;
+        this.source = source;
         this.bucket = bucket;
         this.progress = progress;
+        this.idempotent = idempotent;
+        this.maxConcurrent = Math.max(1, maxConcurrent);
         this.onDone = onDone;
-        this.results = new AcceptedRequest[chunks.size()];
     }
 
     public void start() {
-        sendFrom(0, 0);
+        context.active().add(this);
+        pump();
     }
 
-    private void sendFrom(int position, int attempt) {
+    /** Reads and launches requests while there is room; finishes when nothing is left to wait for. */
+    private void pump() {
+        List<PreparedChunk> launch = new ArrayList<>();
+        boolean finishNow;
         try {
-            int next = position;
-            while (next < chunks.size()) {
-                PreparedChunk chunk = chunks.get(next);
-                AcceptedRequest earlier = progress.acceptedAt(chunk.index(), chunk.fingerprint());
-                if (earlier == null) {
-                    break;
+            synchronized (this) {
+                if (finished) {
+                    return;
                 }
-                results[next++] = earlier;
+                while (failure == null && fatal == null && awaitingPermit == null && !exhausted
+                       && inFlight + launch.size() < maxConcurrent) {
+                    PreparedChunk chunk = readNext();
+                    if (chunk == null) {
+                        break;
+                    }
+                    if (!context.pending().tryAcquire(permitGranted)) {
+                        awaitingPermit = chunk;
+                        break;
+                    }
+                    launch.add(chunk);
+                }
+                if (failure != null || fatal != null) {
+                    // read ahead but not sent: nothing of this window leaves
+                    launch.forEach(c -> context.pending().release());
+                    launch.clear();
+                }
+                inFlight += launch.size();
+                finishNow = inFlight == 0 && awaitingPermit == null && (exhausted || failure != null || fatal != null);
             }
-            if (next == chunks.size()) {
-                finish(null);
-                return;
-            }
-            send(next, attempt);
-        } catch (RuntimeException e) {
-            finish(new BrazeTriggerException("Unexpected failure while sending to Braze: " + e, e));
-        }
-    }
-
-    private void send(int position, int attempt) {
-        long now = context.clock().getAsLong();
-        long wait = bucket.reserve(now);
-        if (wait > 0) {
-            if (wait > context.policy().rateLimitMaxWaitMillis()) {
-                RateLimitBucket.Snapshot state = bucket.snapshot();
-                context.listener().failed(FailureKind.RATE_LIMIT, "rate-limit wait of " + wait + " ms exceeds the budget");
-                finish(BrazeRateLimitException.waitBudgetExceeded(
-                        state.resetEpochMillis() > 0 ? Instant.ofEpochMilli(state.resetEpochMillis()) : null, wait,
-                        context.policy().rateLimitMaxWaitMillis()));
-                return;
-            }
-            context.listener().pacingWait(wait);
-            schedule(wait, () -> send(position, attempt));
+        } catch (Throwable t) {
+            failFatally(t);
             return;
         }
-        PreparedChunk chunk = chunks.get(position);
-        context.listener().requestSent(chunk.recipientCount());
-        long startedAt = System.nanoTime();
-        context.client().post(context.path(), chunk.json()).whenComplete((response, error) -> {
+        if (finishNow) {
+            finish();
+            return;
+        }
+        launch.forEach(chunk -> new Attempt(chunk).send());
+    }
+
+    /** The next request to send, skipping those already accepted; null when the input ends or fails. Holds the lock. */
+    private PreparedChunk readNext() {
+        while (true) {
+            PreparedChunk chunk;
             try {
-                context.completions().execute(() -> onResult(position, attempt, startedAt, response, error));
-            } catch (RuntimeException rejected) {
-                // the worker pool is shutting down: complete here rather than lose the callback
-                onResult(position, attempt, startedAt, response, error);
+                chunk = source.next();
+            } catch (BrazeValidationException invalid) {
+                failure = acceptedRecipients == 0 ? invalid : afterAccepted(invalid);
+                context.listener().failed(FailureKind.VALIDATION, invalid.getField());
+                return null;
+            } catch (RuntimeException unreadable) {
+                failure = new BrazeTriggerException("Cannot read the records to send: " + unreadable, unreadable);
+                return null;
             }
-        });
-    }
-
-    private void onResult(int position, int attempt, long startedAt, BrazeResponse response, Throwable error) {
-        try {
-            if (error != null) {
-                onTransportFailure(position, attempt, unwrap(error));
+            if (chunk == null) {
+                exhausted = true;
+                return null;
+            }
+            AcceptedRequest earlier = progress.acceptedAt(context.scope(), chunk);
+            if (earlier != null) {
+                accepted.put(chunk.index(), earlier);
+                acceptedRecipients += chunk.recipientCount();
+            } else if (idempotent != null && idempotent.alreadyAccepted(chunk)) {
+                skippedRequests++;
+                skippedRecipients += chunk.recipientCount();
             } else {
-                onResponse(position, attempt, startedAt, response);
+                return chunk;
             }
-        } catch (RuntimeException e) {
-            finish(new BrazeTriggerException("Unexpected failure while reading Braze's response: " + e, e));
         }
     }
 
-    private void onTransportFailure(int position, int attempt, BrazeTransportException failure) {
-        boolean retryable = failure.isRetrySafe() || context.policy().retryAmbiguousFailures();
-        FailureKind kind = failure.isPossiblyDelivered() ? FailureKind.AMBIGUOUS : FailureKind.CONNECTION;
-        if (retryable && attempt < context.policy().maxRetries()) {
-            retryAfterBackoff(position, attempt, kind);
-        } else {
-            context.listener().failed(kind, failure.getClass().getSimpleName());
-            finish(failure);
-        }
+    private BrazeValidationException afterAccepted(BrazeValidationException invalid) {
+        String problem = invalid.getMessage().startsWith(invalid.getField() + ": ")
+                ? invalid.getMessage().substring(invalid.getField().length() + 2) : invalid.getMessage();
+        return new BrazeValidationException(invalid.getField(), problem + " (Braze had already accepted " + acceptedRecipients
+                                                                + " recipient(s) of this input; a redelivery resumes after them)",
+                invalid);
     }
 
-    private void onResponse(int position, int attempt, long startedAt, BrazeResponse response) {
-        long now = context.clock().getAsLong();
-        bucket.update(response.headers(), now);
-        PreparedChunk chunk = chunks.get(position);
-        if (response.isSuccess()) {
-            AcceptedRequest accepted = context.interpreter().accepted(response);
-            context.listener().requestAccepted(chunk.recipientCount(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), accepted);
-            progress.markAccepted(chunk.index(), chunk.fingerprint(), accepted);
-            results[position] = accepted;
-            sendFrom(position + 1, 0);
-            return;
+    private void permitGranted() {
+        PreparedChunk chunk;
+        synchronized (this) {
+            chunk = awaitingPermit;
+            awaitingPermit = null;
+            if (chunk == null || finished) {
+                context.pending().release();
+                return;
+            }
+            inFlight++;
         }
-        BrazeApiException failure = context.interpreter().failure(response, now);
-        int status = response.statusCode();
-        if (status == 429) {
-            context.listener().rateLimited();
-            long resetAt = bucket.onRateLimited(response.headers(), now);
-            long wait = resetAt - now + RateLimitBucket.RESET_GUARD_MILLIS;
-            if (attempt < context.policy().maxRetries() && wait <= context.policy().rateLimitMaxWaitMillis()) {
-                context.listener().retryScheduled(FailureKind.RATE_LIMIT, wait);
-                schedule(wait, () -> send(position, attempt + 1));
+        new Attempt(chunk).send();
+        pump();
+    }
+
+    /** One request's way to Braze, including its retries and rate-limit waits. */
+    private final class Attempt {
+        private final PreparedChunk chunk;
+        private int retries;
+        private long rateLimitWaited;
+
+        Attempt(PreparedChunk chunk) {
+            this.chunk = chunk;
+        }
+
+        void send() {
+            try {
+                if (isFinished()) {
+                    return;
+                }
+                long now = context.clock().getAsLong();
+                long wait = bucket.reserve(now);
+                if (wait > 0) {
+                    long maxWait = context.policy().rateLimitMaxWaitMillis();
+                    if (wait > RateLimitBucket.PROBE_WAIT_MILLIS && rateLimitWaited + wait > maxWait) {
+                        RateLimitBucket.Snapshot state = bucket.snapshot();
+                        context.listener().failed(FailureKind.RATE_LIMIT, "rate-limit wait exceeds the budget");
+                        ended(BrazeRateLimitException.waitBudgetExceeded(
+                                state.resetEpochMillis() > 0 ? Instant.ofEpochMilli(state.resetEpochMillis()) : null,
+                                rateLimitWaited + wait, maxWait));
+                        return;
+                    }
+                    if (wait > RateLimitBucket.PROBE_WAIT_MILLIS) {
+                        rateLimitWaited += wait; // waiting for the first answer of a window is not a rate-limit wait
+                    }
+                    context.listener().pacingWait(wait);
+                    schedule(wait, this::send);
+                    return;
+                }
+                context.listener().requestSent(chunk.recipientCount());
+                long startedAt = System.nanoTime();
+                synchronized (ChunkedDelivery.this) {
+                    onWire++;
+                }
+                context.client().post(context.path(), chunk.json()).whenComplete((response, error) -> {
+                    Runnable handle = () -> PendingRequests.runAsComponentThread(() -> onResult(startedAt, response, error));
+                    try {
+                        context.completions().execute(handle);
+                    } catch (RejectedExecutionException stopping) {
+                        // the component is stopping: completing here is better than never
+                        handle.run();
+                    }
+                });
+            } catch (Throwable t) {
+                failFatally(t);
+            }
+        }
+
+        private void onResult(long startedAt, BrazeResponse response, Throwable error) {
+            synchronized (ChunkedDelivery.this) {
+                onWire--;
+            }
+            try {
+                if (error != null) {
+                    onTransportFailure(unwrap(error));
+                } else {
+                    onResponse(startedAt, response);
+                }
+            } catch (Throwable t) {
+                failFatally(t);
+            }
+        }
+
+        private void onTransportFailure(BrazeTransportException failure) {
+            if (failure.isPossiblyDelivered()) {
+                bucket.unanswered(context.clock().getAsLong());
             } else {
-                context.listener().failed(FailureKind.RATE_LIMIT, "HTTP 429");
-                finish(failure);
+                bucket.release(context.clock().getAsLong());
             }
-        } else if (status >= 500 && attempt < context.policy().maxRetries()) {
-            retryAfterBackoff(position, attempt, FailureKind.SERVER_ERROR);
-        } else {
-            context.listener().failed(kindOf(status), "HTTP " + status);
-            finish(failure);
+            boolean retryable = failure.isRetrySafe() || context.policy().retryAmbiguousFailures();
+            FailureKind kind = failure.isPossiblyDelivered() ? FailureKind.AMBIGUOUS : FailureKind.CONNECTION;
+            if (retryable && retries < context.policy().maxRetries() && !isFinished()) {
+                retryAfterBackoff(kind);
+            } else {
+                context.listener().failed(kind, failure.getClass().getSimpleName());
+                ended(failure);
+            }
         }
+
+        private void onResponse(long startedAt, BrazeResponse response) {
+            long now = context.clock().getAsLong();
+            bucket.update(response.headers(), now);
+            if (response.isSuccess()) {
+                AcceptedRequest result = context.interpreter().accepted(response);
+                // recorded before anyone else hears of it: whatever happens next, a redelivery will not send it again
+                recordAccepted(result);
+                context.listener().requestAccepted(chunk.recipientCount(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), result);
+                ended(null);
+                return;
+            }
+            BrazeApiException failure = context.interpreter().failure(response, now);
+            int status = response.statusCode();
+            boolean stopped = isFinished();
+            if (status == 429) {
+                context.listener().rateLimited();
+                long resetAt = bucket.onRateLimited(response.headers(), now);
+                long wait = Math.max(0, resetAt - now) + RateLimitBucket.RESET_GUARD_MILLIS;
+                long maxWait = context.policy().rateLimitMaxWaitMillis();
+                if (retries < context.policy().maxRetries() && rateLimitWaited + wait <= maxWait && !stopped) {
+                    retries++;
+                    rateLimitWaited += wait;
+                    context.listener().retryScheduled(FailureKind.RATE_LIMIT, wait);
+                    schedule(wait, this::send);
+                } else {
+                    context.listener().failed(FailureKind.RATE_LIMIT, "HTTP 429");
+                    ended(failure);
+                }
+            } else if (status == 504) {
+                // a gateway timeout says nothing of whether Braze processed the request: as ambiguous as a response timeout
+                if (context.policy().retryAmbiguousFailures() && retries < context.policy().maxRetries() && !stopped) {
+                    retryAfterBackoff(FailureKind.AMBIGUOUS);
+                } else {
+                    context.listener().failed(FailureKind.AMBIGUOUS, "HTTP 504");
+                    ended(failure);
+                }
+            } else if (status >= 500 && retries < context.policy().maxRetries() && !stopped) {
+                retryAfterBackoff(FailureKind.SERVER_ERROR);
+            } else {
+                context.listener().failed(kindOf(status), "HTTP " + status);
+                ended(failure);
+            }
+        }
+
+        private void recordAccepted(AcceptedRequest result) {
+            synchronized (ChunkedDelivery.this) {
+                progress.markAccepted(context.scope(), chunk, result);
+                accepted.put(chunk.index(), result);
+                acceptedRecipients += chunk.recipientCount();
+            }
+            if (idempotent != null) {
+                try {
+                    idempotent.accepted(chunk);
+                } catch (RuntimeException e) {
+                    synchronized (ChunkedDelivery.this) {
+                        if (failure == null) {
+                            failure = new BrazeTriggerException("Braze accepted a request but the idempotent repository could"
+                                                                + " not record it (it would be sent again after a restart): " + e, e);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void retryAfterBackoff(FailureKind reason) {
+            retries++;
+            long delay = context.policy().backoff().delayBeforeRetry(retries);
+            context.listener().retryScheduled(reason, delay);
+            schedule(delay, this::send);
+        }
+
+        /** This request is over (accepted when {@code failure} is null): give its place back and read on. */
+        private void ended(BrazeTriggerException requestFailure) {
+            synchronized (ChunkedDelivery.this) {
+                if (requestFailure != null && failure == null) {
+                    failure = requestFailure;
+                }
+                if (finished) {
+                    return; // aborted: its place was given back then
+                }
+                inFlight--;
+            }
+            context.pending().release();
+            pump();
+        }
+    }
+
+    private synchronized boolean isFinished() {
+        return finished;
     }
 
     private static FailureKind kindOf(int status) {
@@ -159,23 +348,18 @@ public final class ChunkedDelivery {
         return status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR;
     }
 
-    private void retryAfterBackoff(int position, int attempt, FailureKind reason) {
-        long delay = context.policy().backoff().delayBeforeRetry(attempt + 1);
-        context.listener().retryScheduled(reason, delay);
-        schedule(delay, () -> send(position, attempt + 1));
-    }
-
     private void schedule(long delayMillis, Runnable task) {
         try {
+            // the scheduler's one thread only hands the task over: a slow route step after the producer must never hold it
             context.scheduler().schedule(() -> {
                 try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    finish(new BrazeTriggerException("Unexpected failure while sending to Braze: " + e, e));
+                    context.completions().execute(() -> PendingRequests.runAsComponentThread(task));
+                } catch (RejectedExecutionException stopping) {
+                    abort("The braze-trigger component is stopping; the request was not sent again");
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException rejected) {
-            finish(new BrazeTriggerException("The braze-trigger producer is stopping; the send was not retried", rejected));
+        } catch (RejectedExecutionException stopping) {
+            abort("The braze-trigger component is stopping; the request was not sent again");
         }
     }
 
@@ -187,16 +371,75 @@ public final class ChunkedDelivery {
         return new BrazeTransportException("The request to Braze failed: " + cause.getClass().getSimpleName(), cause, true);
     }
 
-    private void finish(BrazeTriggerException failure) {
-        if (!done.compareAndSet(false, true)) {
-            return;
+    /** Something unexpected (a bug, an Error): stop reading, let the requests in flight end, complete with it. */
+    private void failFatally(Throwable t) {
+        boolean finishNow;
+        synchronized (this) {
+            if (fatal == null) {
+                fatal = t;
+            }
+            finishNow = !finished;
         }
-        if (failure != null) {
-            onDone.accept(null, failure);
-        } else {
-            List<AcceptedRequest> all = new ArrayList<>(results.length);
-            Collections.addAll(all, results);
-            onDone.accept(Collections.unmodifiableList(all), null);
+        if (finishNow) {
+            abortWith(null);
         }
+    }
+
+    /**
+     * Completes the delivery now, whatever is still waiting or in flight (the producer is stopping). A request in flight
+     * may have reached Braze: the failure then says so.
+     */
+    public void abort(String why) {
+        abortWith(why);
+    }
+
+    private void abortWith(String why) {
+        int places;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (why != null && failure == null) {
+                boolean maybeDelivered = onWire > 0;
+                failure = new BrazeTransportException(why + (maybeDelivered
+                        ? "; " + onWire + " request(s) were in flight and may have reached Braze"
+                        : "; nothing in flight: no request of this exchange is waiting at Braze"), null, maybeDelivered);
+            }
+            places = inFlight;
+            inFlight = 0;
+            if (awaitingPermit != null && !context.pending().cancel(permitGranted)) {
+                places++; // the place was already granted and its callback is on its way
+            }
+            awaitingPermit = null;
+        }
+        for (int i = 0; i < places; i++) {
+            context.pending().release();
+        }
+        finish();
+    }
+
+    private void finish() {
+        DeliveryOutcome outcome;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+        }
+        context.active().remove(this);
+        int records = 0;
+        try {
+            records = source.countRecords();
+        } catch (Throwable unreadable) {
+            // the counts then cover what was read
+        } finally {
+            source.close();
+        }
+        synchronized (this) {
+            Throwable reported = fatal != null ? fatal : failure;
+            outcome = new DeliveryOutcome(List.copyOf(accepted.values()), acceptedRecipients, skippedRequests,
+                    skippedRecipients, records, reported);
+        }
+        onDone.accept(outcome);
     }
 }

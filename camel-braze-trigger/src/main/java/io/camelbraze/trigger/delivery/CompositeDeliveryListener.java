@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CompositeDeliveryListener implements DeliveryListener {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CompositeDeliveryListener.class);
+
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
 
     public CompositeDeliveryListener(DeliveryListener... initial) {
@@ -24,31 +26,42 @@ public final class CompositeDeliveryListener implements DeliveryListener {
 
     @Override
     public void requestSent(int recipients) {
-        listeners.forEach(l -> l.requestSent(recipients));
+        each(l -> l.requestSent(recipients));
     }
 
     @Override
     public void requestAccepted(int recipients, long latencyMillis, AcceptedRequest result) {
-        listeners.forEach(l -> l.requestAccepted(recipients, latencyMillis, result));
+        each(l -> l.requestAccepted(recipients, latencyMillis, result));
     }
 
     @Override
     public void rateLimited() {
-        listeners.forEach(DeliveryListener::rateLimited);
+        each(DeliveryListener::rateLimited);
     }
 
     @Override
     public void retryScheduled(FailureKind reason, long delayMillis) {
-        listeners.forEach(l -> l.retryScheduled(reason, delayMillis));
+        each(l -> l.retryScheduled(reason, delayMillis));
     }
 
     @Override
     public void pacingWait(long delayMillis) {
-        listeners.forEach(l -> l.pacingWait(delayMillis));
+        each(l -> l.pacingWait(delayMillis));
     }
 
     @Override
     public void failed(FailureKind kind, String description) {
-        listeners.forEach(l -> l.failed(kind, description));
+        each(l -> l.failed(kind, description));
+    }
+
+    /** A listener that throws must not turn a delivery into a failure: it is logged and the others still run. */
+    private void each(java.util.function.Consumer<DeliveryListener> event) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery listener {} failed: {}", listener.getClass().getName(), e.toString());
+            }
+        }
     }
 }

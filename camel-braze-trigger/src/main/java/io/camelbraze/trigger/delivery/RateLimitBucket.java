@@ -126,6 +126,21 @@ public final class RateLimitBucket {
         }
     }
 
+    /** Gives back the unit reserved for a request that never reached Braze (in the window it was taken from). */
+    public synchronized void release(long nowMillis) {
+        unanswered(nowMillis);
+        if (remaining >= 0 && resetEpochMillis > nowMillis && remaining < limit) {
+            remaining++;
+        }
+    }
+
+    /** A request ended without an answer: if it was the probe, the next request becomes the probe. */
+    public synchronized void unanswered(long nowMillis) {
+        if (!answered) {
+            awaitingAnswerSince = 0;
+        }
+    }
+
     /** A consistent copy for health checks, the dev console and tests. */
     public synchronized Snapshot snapshot() {
         return new Snapshot(name, limit, remaining, resetEpochMillis);

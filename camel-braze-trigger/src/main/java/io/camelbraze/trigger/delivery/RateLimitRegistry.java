@@ -18,7 +18,7 @@ public final class RateLimitRegistry {
     private final Map<String, Buckets> byKeyAndHost = new ConcurrentHashMap<>();
 
     public Buckets bucketsFor(String baseUri, String apiKey) {
-        return byKeyAndHost.computeIfAbsent(baseUri + "#" + fingerprint(apiKey), k -> new Buckets());
+        return byKeyAndHost.computeIfAbsent(baseUri + "#" + fingerprint(apiKey), Buckets::new);
     }
 
     private static String fingerprint(String apiKey) {
@@ -35,6 +35,16 @@ public final class RateLimitRegistry {
     public static final class Buckets {
         private final RateLimitBucket targeted = new RateLimitBucket("targeted");
         private final RateLimitBucket broadcast = new RateLimitBucket("broadcast");
+        private final String workspaceId;
+
+        Buckets(String workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+
+        /** Host and a hash of the API key: names the workspace without the key. */
+        public String workspaceId() {
+            return workspaceId;
+        }
 
         /** Broadcast and audience sends count against the per-minute broadcast limit; sends with recipients against the hourly one. */
         public RateLimitBucket forSend(boolean broadcastOrAudience) {

@@ -96,12 +96,20 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
 
     @Override
     public CompletableFuture<BrazeResponse> post(String path, byte[] jsonBody) {
+        return post(path, jsonBody, 0);
+    }
+
+    /** As {@link #post(String, byte[])}, with this endpoint's response timeout (0: the client's default). */
+    public CompletableFuture<BrazeResponse> post(String path, byte[] jsonBody, long responseTimeoutMillis) {
         CompletableFuture<BrazeResponse> result = new CompletableFuture<>();
         SimpleHttpRequest request = SimpleRequestBuilder.post(baseUri.resolve(baseUri.getPath() + path))
                 .setBody(jsonBody, ContentType.APPLICATION_JSON)
                 .addHeader("Authorization", authorization)
                 .addHeader("Accept", "application/json")
                 .build();
+        if (responseTimeoutMillis > 0) {
+            request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis)).build());
+        }
         WriteTrackingProducer producer = new WriteTrackingProducer(SimpleRequestProducer.create(request));
         try {
             client.execute(producer, SimpleResponseConsumer.create(), null, new FutureCallback<SimpleHttpResponse>() {

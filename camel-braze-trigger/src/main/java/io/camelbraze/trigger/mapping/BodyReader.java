@@ -1,23 +1,23 @@
 package io.camelbraze.trigger.mapping;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
 
 import io.camelbraze.trigger.BrazeValidationException;
@@ -46,17 +46,26 @@ final class BodyReader {
             return fromJsonValue(BrazeJson.mapper().convertValue(node, Object.class));
         }
         if (body instanceof CharSequence text) {
-            return parse(text.toString().getBytes(StandardCharsets.UTF_8));
+            return JsonRecords.read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
         if (body instanceof byte[] bytes) {
-            return parse(bytes);
+            return JsonRecords.read(new ByteArrayInputStream(bytes));
         }
         if (body instanceof InputStream || body instanceof Reader || body instanceof File || body instanceof Path
             || body instanceof WrappedFile<?>) {
-            return parse(readBytes(body));
+            return body instanceof Reader reader ? JsonRecords.read(reader) : JsonRecords.read(open(body));
         }
-        if (body instanceof Iterable<?> || body instanceof Iterator<?> || body.getClass().isArray()) {
+        if (body instanceof Collection<?> || body.getClass().isArray()) {
             return elements(body);
+        }
+        if (body instanceof Iterator<?> iterator) {
+            return new RecordReader(iterator, iterator instanceof AutoCloseable closeable ? closeable : null);
+        }
+        if (body instanceof Stream<?> stream) {
+            return new RecordReader(stream.iterator(), stream);
+        }
+        if (body instanceof Iterable<?> iterable) {
+            return new RecordReader(iterable.iterator(), iterable instanceof AutoCloseable closeable ? closeable : null);
         }
         if (body instanceof Number || body instanceof Boolean || body instanceof Character || body instanceof Enum<?>) {
             throw new BrazeValidationException("body", "a " + body.getClass().getSimpleName()
@@ -87,73 +96,47 @@ final class BodyReader {
     }
 
     private static List<Object> elements(Object body) {
-        List<Object> elements = new ArrayList<>();
-        if (body instanceof Iterable<?> iterable) {
-            iterable.forEach(elements::add);
-        } else if (body instanceof Iterator<?> iterator) {
-            iterator.forEachRemaining(elements::add);
-        } else {
-            for (int i = 0; i < Array.getLength(body); i++) {
-                elements.add(Array.get(body, i));
-            }
+        if (body instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        List<Object> elements = new ArrayList<>(Array.getLength(body));
+        for (int i = 0; i < Array.getLength(body); i++) {
+            elements.add(Array.get(body, i));
         }
         return elements;
     }
 
-    private static byte[] readBytes(Object source) {
+    /** A stream over the body's bytes; the caller closes it (a StreamCache is reset instead, so it can be read again). */
+    private static InputStream open(Object source) {
         try {
             if (source instanceof WrappedFile<?> wrapped) {
                 Object file = wrapped.getFile();
                 if (file instanceof File || file instanceof Path) {
-                    return readBytes(file);
+                    return open(file);
                 }
                 // a remote file (FTP and the like) carries its content as the body
                 Object content = wrapped.getBody();
                 if (content == null || content == wrapped) {
                     throw new BrazeValidationException("body", "the file " + wrapped + " has no content to read");
                 }
-                return content instanceof byte[] bytes ? bytes : readBytes(content);
+                return content instanceof byte[] bytes ? new ByteArrayInputStream(bytes) : open(content);
             }
             if (source instanceof File file) {
-                return Files.readAllBytes(file.toPath());
+                return Files.newInputStream(file.toPath());
             }
             if (source instanceof Path path) {
-                return Files.readAllBytes(path);
-            }
-            if (source instanceof Reader reader) {
-                StringWriter text = new StringWriter();
-                reader.transferTo(text);
-                return text.toString().getBytes(StandardCharsets.UTF_8);
+                return Files.newInputStream(path);
             }
             if (source instanceof InputStream stream) {
-                byte[] bytes = stream.readAllBytes();
-                if (stream instanceof StreamCache cache) {
-                    cache.reset(); // let a redelivery or a later processor read the body again
-                }
-                return bytes;
+                return stream;
             }
             if (source instanceof CharSequence text) {
-                return text.toString().getBytes(StandardCharsets.UTF_8);
+                return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the message body", e);
         }
         throw new BrazeValidationException("body", "cannot read JSON from a " + source.getClass().getName());
-    }
-
-    private static Object parse(byte[] json) {
-        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-            return null;
-        }
-        try {
-            return fromJsonValue(BrazeJson.mapper().readValue(json, Object.class));
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BrazeValidationException("body", "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the message body", e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import static io.camelbraze.trigger.BrazeTriggerConstants.CONTEXT;
 import static io.camelbraze.trigger.BrazeTriggerConstants.PRIORITIZATION;
 import static io.camelbraze.trigger.BrazeTriggerConstants.SEND_ID;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,53 +86,119 @@ public class BrazeRequestMapper {
     }
 
     /**
-     * Builds the one logical request for this exchange (recipients NOT yet split into 50s), validated.
+     * Builds the one logical request for this exchange (recipients NOT yet split into 50s), every recipient validated.
      *
      * @throws BrazeValidationException before anything is sent, naming the field (and position) at fault
      */
     public TriggerRequest map(Exchange exchange) throws BrazeValidationException {
+        SendPlan plan = plan(exchange, false);
+        if (plan.recipients() == null) {
+            return plan.template();
+        }
+        try (RecipientSource recipients = plan.recipients()) {
+            return plan.template().withRecipients(recipients.readAll());
+        }
+    }
+
+    /**
+     * Plans this exchange's send: the shared fields are mapped and validated now; the recipients are mapped and validated
+     * as they are read from the returned source, so that a streamed body is never held whole.
+     *
+     * @param skipInvalid set invalid records aside (collected in the plan's rejects) instead of failing on the first one
+     * @throws BrazeValidationException for a fault in the shared fields or the body's shape
+     */
+    public SendPlan plan(Exchange exchange, boolean skipInvalid) throws BrazeValidationException {
         BrazeOperation operation = Objects.requireNonNull(configuration.getOperation(), "the endpoint's operation");
         Message message = exchange.getMessage();
-        TriggerRequest request = fromBody(BodyReader.read(message.getBody()), operation);
-        request = withHeaderRecipient(request, message);
-        request = withTarget(request, message, operation);
-        request = withSendId(request, message, operation);
-        request = withPersonalization(request, message, operation);
-        request = withAudience(request, message);
-        request = withBroadcast(request);
-        request = withRecipientDefaults(request, message);
-        BrazeRequestValidator.validate(request, operation);
-        return request;
+        Object body = BodyReader.read(message.getBody());
+        TriggerRequest template;
+        Iterator<?> records;
+        String bodyRecipients = "recipients";
+        boolean streamed = false;
+        if (body instanceof RecordReader reader) {
+            template = EMPTY;
+            records = reader;
+            streamed = true;
+        } else if (body instanceof List<?> elements) {
+            if (elements.isEmpty()) {
+                throw new BrazeValidationException("body", "the list holds no recipients; nothing to send");
+            }
+            template = EMPTY;
+            records = elements.iterator();
+            bodyRecipients = elements.size() + " recipient(s)";
+        } else {
+            TriggerRequest request = fromBody(body, operation);
+            template = request.withRecipients((List<Recipient>) null);
+            records = request.recipients() == null || request.recipients().isEmpty() ? null : request.recipients().iterator();
+            bodyRecipients = request.recipientCount() + " recipient(s)";
+        }
+        try {
+            Recipient fromHeaders = HeaderRecipient.fromHeaders(message);
+            if (fromHeaders != null) {
+                if (records != null) {
+                    List<String> headers = HeaderRecipient.identityHeaders(message);
+                    throw new BrazeValidationException(headers.get(0), "the body holds " + bodyRecipients + " and the header(s) "
+                                                                       + String.join(", ", headers)
+                                                                       + " name another; remove the headers or the body's recipients");
+                }
+                records = List.of(fromHeaders).iterator();
+            }
+            template = withTarget(template, message, operation);
+            template = withSendId(template, message, operation);
+            template = withPersonalization(template, message, operation);
+            template = withAudience(template, message);
+            template = withBroadcast(template);
+            BrazeRequestValidator.validateShared(template, operation, records != null);
+        } catch (RuntimeException e) {
+            if (records instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+            throw e;
+        }
+        if (records == null) {
+            return new SendPlan(template, null, null);
+        }
+        RejectedRecords rejects = skipInvalid ? new RejectedRecords() : null;
+        RecipientSource.RecordMapping mapping = recordMapping(message, operation);
+        return new SendPlan(template, new RecipientSource(records, mapping, rejects, streamed), rejects);
+    }
+
+    private static final TriggerRequest EMPTY = new TriggerRequest(null, null, null, null, null, null, null, null, null);
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the plan failed; its reason is what the caller needs
+        }
+    }
+
+    /** Record to validated recipient, with the endpoint's and headers' recipient defaults applied. */
+    private RecipientSource.RecordMapping recordMapping(Message message, BrazeOperation operation) {
+        Boolean sendToExistingOnly = configuration.getSendToExistingOnly();
+        List<String> headerPrioritization = HeaderValues.stringList(message, PRIORITIZATION);
+        List<String> prioritization = headerPrioritization == null && configuration.getPrioritization() != null
+                ? HeaderValues.commaSeparated(configuration.getPrioritization()) : headerPrioritization;
+        return (record, position) -> {
+            Recipient recipient = withDefaults(recipient(record, position, operation), sendToExistingOnly, prioritization);
+            RecipientValidator.validate(recipient, "recipients[" + position + "]", operation);
+            return recipient;
+        };
     }
 
     private TriggerRequest fromBody(Object body, BrazeOperation operation) {
-        TriggerRequest empty = new TriggerRequest(null, null, null, null, null, null, null, null, null);
         if (body == null) {
-            return empty;
+            return EMPTY;
         }
         if (body instanceof TriggerRequest request) {
             return request;
-        }
-        if (body instanceof List<?> elements) {
-            return empty.withRecipients(recipients(elements, operation));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = body instanceof Map ? (Map<String, Object>) body : null;
         if (map != null && BrazeFieldNames.isRequest(map.keySet())) {
             return TreeConverter.toRequest(map);
         }
-        return empty.withRecipients(List.of(recipient(body, 0, operation)));
-    }
-
-    private List<Recipient> recipients(List<?> elements, BrazeOperation operation) {
-        if (elements.isEmpty()) {
-            throw new BrazeValidationException("body", "the list holds no recipients; nothing to send");
-        }
-        List<Recipient> recipients = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            recipients.add(recipient(elements.get(i), i, operation));
-        }
-        return recipients;
+        return EMPTY.withRecipients(List.of(recipient(body, 0, operation)));
     }
 
     /** One recipient from a body or list element. */
@@ -171,20 +237,6 @@ public class BrazeRequestMapper {
                                                      + " useMaps=true and set the flat-record options)");
         }
         return BodyReader.pojo(element);
-    }
-
-    private static TriggerRequest withHeaderRecipient(TriggerRequest request, Message message) {
-        Recipient fromHeaders = HeaderRecipient.fromHeaders(message);
-        if (fromHeaders == null) {
-            return request;
-        }
-        if (request.recipientCount() > 0) {
-            List<String> headers = HeaderRecipient.identityHeaders(message);
-            throw new BrazeValidationException(headers.get(0), "the body holds " + request.recipientCount()
-                                                               + " recipient(s) and the header(s) " + String.join(", ", headers)
-                                                               + " name another; remove the headers or the body's recipients");
-        }
-        return request.withRecipients(List.of(fromHeaders));
     }
 
     private TriggerRequest withTarget(TriggerRequest request, Message message, BrazeOperation operation) {
@@ -241,33 +293,13 @@ public class BrazeRequestMapper {
     private TriggerRequest withBroadcast(TriggerRequest request) {
         if (configuration.isBroadcast()) {
             // a broadcast cannot carry recipients; an empty list is dropped so that it is not sent as "recipients": []
-            TriggerRequest broadcast = request.withBroadcast(Boolean.TRUE);
-            return broadcast.recipientCount() == 0 ? broadcast.withRecipients((List<Recipient>) null) : broadcast;
+            return request.withBroadcast(Boolean.TRUE);
         }
         if (Boolean.TRUE.equals(request.broadcast())) {
             throw new BrazeValidationException("broadcast", "only the endpoint option can make a send a broadcast: set"
                                                             + " broadcast=true on the endpoint, or remove it from the body");
         }
         return request;
-    }
-
-    private TriggerRequest withRecipientDefaults(TriggerRequest request, Message message) {
-        if (request.recipientCount() == 0) {
-            return request;
-        }
-        Boolean sendToExistingOnly = configuration.getSendToExistingOnly();
-        List<String> prioritization = HeaderValues.stringList(message, PRIORITIZATION);
-        if (prioritization == null && configuration.getPrioritization() != null) {
-            prioritization = HeaderValues.commaSeparated(configuration.getPrioritization());
-        }
-        if (sendToExistingOnly == null && prioritization == null) {
-            return request;
-        }
-        List<Recipient> completed = new ArrayList<>(request.recipientCount());
-        for (Recipient recipient : request.recipients()) {
-            completed.add(withDefaults(recipient, sendToExistingOnly, prioritization));
-        }
-        return request.withRecipients(completed);
     }
 
     private static Recipient withDefaults(Recipient recipient, Boolean sendToExistingOnly, List<String> prioritization) {

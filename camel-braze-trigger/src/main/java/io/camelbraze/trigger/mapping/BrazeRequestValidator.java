@@ -30,20 +30,30 @@ public final class BrazeRequestValidator {
         if (request == null) {
             throw new BrazeValidationException("body", "no request");
         }
-        validateTarget(request, operation);
-        validateSendId(request, operation);
-        PersonalizationLimits.check("", request.context(), request.triggerProperties(), operation);
-        boolean broadcast = Boolean.TRUE.equals(request.broadcast());
-        validateAudienceAndRecipients(request, broadcast);
-        validateAttachments(request.attachments(), operation, broadcast);
-        if (request.audience() != null) {
-            AudienceValidator.validate(request.audience(), "audience");
-        }
+        validateShared(request, operation, request.recipientCount() > 0);
         List<Recipient> recipients = request.recipients();
         if (recipients != null) {
             for (int i = 0; i < recipients.size(); i++) {
                 RecipientValidator.validate(recipients.get(i), "recipients[" + i + "]", operation);
             }
+        }
+    }
+
+    /**
+     * Checks every rule except those of the individual recipients, which are checked as each is read.
+     *
+     * @param hasRecipients whether the send carries recipients (in its body, a stream or the headers)
+     * @throws BrazeValidationException for the first rule the request breaks
+     */
+    public static void validateShared(TriggerRequest request, BrazeOperation operation, boolean hasRecipients) {
+        validateTarget(request, operation);
+        validateSendId(request, operation);
+        PersonalizationLimits.check("", request.context(), request.triggerProperties(), operation);
+        boolean broadcast = Boolean.TRUE.equals(request.broadcast());
+        validateAudienceAndRecipients(request, broadcast, hasRecipients);
+        validateAttachments(request.attachments(), operation, broadcast);
+        if (request.audience() != null) {
+            AudienceValidator.validate(request.audience(), "audience");
         }
     }
 
@@ -86,8 +96,7 @@ public final class BrazeRequestValidator {
         }
     }
 
-    private static void validateAudienceAndRecipients(TriggerRequest request, boolean broadcast) {
-        boolean hasRecipients = request.recipientCount() > 0;
+    private static void validateAudienceAndRecipients(TriggerRequest request, boolean broadcast, boolean hasRecipients) {
         if (broadcast && hasRecipients) {
             throw new BrazeValidationException("recipients",
                     "not allowed with broadcast=true (a broadcast goes to the dashboard segment; use a non-broadcast endpoint to"

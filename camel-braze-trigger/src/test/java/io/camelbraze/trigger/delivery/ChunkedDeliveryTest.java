@@ -41,9 +41,10 @@ class ChunkedDeliveryTest {
     }
 
     private DeliveryContext context(int maxRetries, boolean retryAmbiguous, long maxWait) {
-        return new DeliveryContext(client, "/canvas/trigger/send", new ResponseInterpreter(new ObjectMapper(), "k"),
+        return new DeliveryContext(client, "/canvas/trigger/send", "/canvas/trigger/send@test",
+                new ResponseInterpreter(new ObjectMapper(), "k"),
                 new DeliveryPolicy(maxRetries, new RetryBackoff(1, 5), retryAmbiguous, maxWait), scheduler, Runnable::run,
-                statistics, System::currentTimeMillis);
+                new PendingRequests(100, Runnable::run), new ActiveDeliveries(), statistics, System::currentTimeMillis);
     }
 
     private static List<PreparedChunk> chunks(int count) {
@@ -57,10 +58,26 @@ class ChunkedDeliveryTest {
     private Outcome run(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress)
             throws InterruptedException {
         Outcome outcome = new Outcome();
-        new ChunkedDelivery(context, chunks, bucket, progress, (results, failure) -> {
+        java.util.Iterator<PreparedChunk> remaining = chunks.iterator();
+        ChunkSource source = new ChunkSource() {
+            @Override
+            public PreparedChunk next() {
+                return remaining.hasNext() ? remaining.next() : null;
+            }
+
+            @Override
+            public int countRecords() {
+                return chunks.size() * 50;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new ChunkedDelivery(context, source, bucket, progress, null, 1, result -> {
             outcome.calls.incrementAndGet();
-            outcome.results = results;
-            outcome.failure = failure;
+            outcome.results = result.failure() == null ? result.accepted() : null;
+            outcome.failure = result.failure();
             outcome.latch.countDown();
         }).start();
         assertThat(outcome.latch.await(10, TimeUnit.SECONDS)).as("delivery completed").isTrue();
@@ -215,7 +232,7 @@ class ChunkedDeliveryTest {
         final AtomicInteger calls = new AtomicInteger();
         final CountDownLatch latch = new CountDownLatch(1);
         volatile List<AcceptedRequest> results;
-        volatile BrazeTriggerException failure;
+        volatile Throwable failure;
     }
 
     /** Answers each post with the next scripted response or failure, asynchronously like the real client. */

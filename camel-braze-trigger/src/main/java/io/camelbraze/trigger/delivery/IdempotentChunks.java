@@ -1,0 +1,36 @@
+package io.camelbraze.trigger.delivery;
+
+import java.util.Base64;
+
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * Remembers accepted requests across restarts and nodes in a Camel {@link IdempotentRepository}: a request's key is the
+ * input's key (the endpoint's {@code idempotentKey} evaluated on the exchange) plus a hash of the request's position and
+ * exact JSON. A key is added only after Braze accepted the request, so a request whose answer never came is sent again.
+ */
+public final class IdempotentChunks {
+
+    private final IdempotentRepository repository;
+    private final String inputKey;
+
+    public IdempotentChunks(IdempotentRepository repository, String inputKey) {
+        this.repository = repository;
+        this.inputKey = inputKey;
+    }
+
+    public boolean alreadyAccepted(PreparedChunk chunk) {
+        return repository.contains(keyOf(chunk));
+    }
+
+    public void accepted(PreparedChunk chunk) {
+        repository.add(keyOf(chunk));
+        repository.confirm(keyOf(chunk));
+    }
+
+    /** The input key, '#', then 22 characters of hash: fits the 100 characters of camel-sql's default table for inputs keyed under 77. */
+    String keyOf(PreparedChunk chunk) {
+        byte[] hash = chunk.fingerprint();
+        return inputKey + '#' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+    }
+}

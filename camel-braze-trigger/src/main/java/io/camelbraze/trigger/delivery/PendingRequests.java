@@ -1,0 +1,107 @@
+package io.camelbraze.trigger.delivery;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The component-wide bound on requests waiting or in flight ({@code maxPendingRequests}): it is what keeps a busy node's
+ * memory flat when Braze slows down. Route threads that hand work to the component wait for room
+ * ({@link #awaitRoom()}: back-pressure on the consumer); the component's own threads never block, they queue a callback
+ * that runs when a request finishes.
+ */
+public final class PendingRequests {
+
+    private static final ThreadLocal<Boolean> COMPONENT_THREAD = new ThreadLocal<>();
+
+    private final int max;
+    private final Executor wakeUps;
+    private final ArrayDeque<Runnable> waiters = new ArrayDeque<>();
+    private int inUse;
+
+    /**
+     * @param max     requests that may be waiting or in flight at once
+     * @param wakeUps runs the callbacks of waiters given room (never the HTTP client's I/O threads)
+     */
+    public PendingRequests(int max, Executor wakeUps) {
+        this.max = max;
+        this.wakeUps = wakeUps;
+    }
+
+    /** Marks the current thread as the component's own for the duration of {@code task}: it must never block here. */
+    public static void runAsComponentThread(Runnable task) {
+        COMPONENT_THREAD.set(Boolean.TRUE);
+        try {
+            task.run();
+        } finally {
+            COMPONENT_THREAD.remove();
+        }
+    }
+
+    /**
+     * Blocks a route thread while the bound is reached. Returns at once on the component's own threads.
+     *
+     * @throws InterruptedException when the route thread is interrupted while waiting (e.g. a forced shutdown)
+     */
+    public synchronized void awaitRoom() throws InterruptedException {
+        if (COMPONENT_THREAD.get() != null) {
+            return;
+        }
+        while (inUse + waiters.size() >= max) {
+            wait();
+        }
+    }
+
+    /** Takes a place now, or queues {@code whenGranted}, which later runs holding the place. */
+    public boolean tryAcquire(Runnable whenGranted) {
+        synchronized (this) {
+            if (inUse < max && waiters.isEmpty()) {
+                inUse++;
+                return true;
+            }
+            waiters.add(whenGranted);
+            return false;
+        }
+    }
+
+    /** Takes a place even beyond the bound (a record joining a batch after its route thread waited for room). */
+    public synchronized void acquireUnbounded() {
+        inUse++;
+    }
+
+    /** Withdraws a queued callback (its delivery stopped); true if it was still queued. */
+    public synchronized boolean cancel(Runnable whenGranted) {
+        return waiters.remove(whenGranted);
+    }
+
+    /** Gives a place back; the longest waiting callback, if any, gets it. */
+    public void release() {
+        Runnable next;
+        synchronized (this) {
+            next = waiters.poll();
+            if (next == null) {
+                inUse--;
+            }
+            notifyAll();
+        }
+        if (next != null) {
+            try {
+                wakeUps.execute(() -> runAsComponentThread(next));
+            } catch (RejectedExecutionException stopping) {
+                runAsComponentThread(next);
+            }
+        }
+    }
+
+    public synchronized int inUse() {
+        return inUse;
+    }
+
+    public synchronized int waiting() {
+        return waiters.size();
+    }
+
+    public int max() {
+        return max;
+    }
+}

@@ -1,0 +1,104 @@
+package io.camelbraze.trigger.mapping;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import io.camelbraze.trigger.BrazeValidationException;
+import io.camelbraze.trigger.model.Recipient;
+
+/**
+ * The recipients of one exchange, mapped and validated one record at a time from the body's records. An invalid record
+ * either fails the read ({@code invalidRecords=fail}) or is set aside in {@link RejectedRecords} ({@code skip}); it is
+ * never dropped silently.
+ */
+public final class RecipientSource implements AutoCloseable {
+
+    /** Maps and validates one record; throws {@link BrazeValidationException} naming the field and position. */
+    @FunctionalInterface
+    public interface RecordMapping {
+        Recipient map(Object record, int position);
+    }
+
+    private final Iterator<?> records;
+    private final RecordMapping mapping;
+    private final RejectedRecords rejects;
+    private final boolean streamed;
+    private int position;
+
+    /**
+     * @param records  the records as received
+     * @param mapping  record to validated recipient
+     * @param rejects  where invalid records go; {@code null} to fail on the first one
+     * @param streamed whether the records are read lazily from a stream (not held in memory)
+     */
+    public RecipientSource(Iterator<?> records, RecordMapping mapping, RejectedRecords rejects, boolean streamed) {
+        this.records = records;
+        this.mapping = mapping;
+        this.rejects = rejects;
+        this.streamed = streamed;
+    }
+
+    /** The next valid recipient, or {@code null} when the records are exhausted. */
+    public Recipient next() {
+        while (records.hasNext()) {
+            Object record = records.next();
+            int at = position++;
+            try {
+                return mapping.map(record, at);
+            } catch (BrazeValidationException invalid) {
+                if (rejects == null) {
+                    throw invalid;
+                }
+                rejects.add(at, invalid, record);
+            }
+        }
+        return null;
+    }
+
+    /** Every remaining valid recipient (for bodies already in memory: validates all before anything is sent). */
+    public List<Recipient> readAll() {
+        List<Recipient> all = new ArrayList<>();
+        for (Recipient recipient = next(); recipient != null; recipient = next()) {
+            all.add(recipient);
+        }
+        if (position == 0) {
+            throw new BrazeValidationException("body", "the input holds no recipients; nothing to send");
+        }
+        return all;
+    }
+
+    /** Counts the records not yet read, without mapping them (after a failure, to report what was not sent). */
+    public int countRemaining() {
+        int remaining = 0;
+        try {
+            while (records.hasNext()) {
+                records.next();
+                remaining++;
+            }
+        } catch (RuntimeException unreadable) {
+            // the rest of the input cannot be read: what was counted is what is known
+        }
+        return remaining;
+    }
+
+    /** Records read so far, valid or not. */
+    public int recordsRead() {
+        return position;
+    }
+
+    public boolean isStreamed() {
+        return streamed;
+    }
+
+    @Override
+    public void close() {
+        if (records instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing is lost by a failing close: every record was read or reported
+            }
+        }
+    }
+}
