@@ -38,6 +38,7 @@ import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +116,10 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
                         configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait()),
                 component.scheduler(), component.completions(), component.pendingRequests(), active, endpoint.getListener(),
                 System::currentTimeMillis);
+        if (configuration.getIdempotentRepository() != null) {
+            // a repository bean referenced only here would otherwise never be started (JDBC ones create their table then)
+            ServiceHelper.startService(configuration.getIdempotentRepository());
+        }
         if (configuration.getIdempotentKey() != null) {
             idempotentKey = getEndpoint().getCamelContext().resolveLanguage("simple")
                     .createExpression(configuration.getIdempotentKey());
