@@ -24,8 +24,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Triggers a Braze Canvas ({@code braze-trigger:canvas}) or API-triggered campaign ({@code braze-trigger:campaign}) for
- * the recipients an exchange carries.
+ * Trigger Braze API-triggered Canvas and campaign sends for the recipients an exchange carries.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "braze-trigger", title = "Braze Trigger", syntax = "braze-trigger:operation",
              producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS },
@@ -136,24 +135,20 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
         if ((configuration.getAliasNameField() == null) != (configuration.getAliasLabelField() == null)) {
             throw new IllegalArgumentException("Options aliasNameField and aliasLabelField must be set together");
         }
-        if (configuration.getBatchSize() < 1 || configuration.getBatchSize() > 50) {
-            throw new IllegalArgumentException("Option batchSize must be between 1 and 50 (Braze takes 50 recipients a request)");
-        }
-        if (configuration.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("Option maxRetries must not be negative");
-        }
-        if (configuration.getConnectTimeout() <= 0 || configuration.getRequestTimeout() <= 0) {
-            throw new IllegalArgumentException("Options connectTimeout and requestTimeout must be positive");
-        }
+        // every numeric option, each refused with a message naming it: the catalog (IDEs, Kaoto) checks types, not ranges
+        requireBetween("batchSize", configuration.getBatchSize(), 1, 50, "Braze takes at most 50 recipients a request");
+        requireBetween("maxRetries", configuration.getMaxRetries(), 0, Integer.MAX_VALUE, "0 leaves retrying to Camel");
+        requirePositive("connectTimeout", configuration.getConnectTimeout());
+        requirePositive("requestTimeout", configuration.getRequestTimeout());
         refuseNegative("retryInitialDelay", configuration.getRetryInitialDelay());
         refuseNegative("retryMaxDelay", configuration.getRetryMaxDelay());
         refuseNegative("rateLimitMaxWait", configuration.getRateLimitMaxWait());
         refuseNegative("batchTimeout", configuration.getBatchTimeout());
-        if (configuration.getMaxTotalConnections() < 1 || configuration.getConnectionsPerRoute() < 1) {
-            throw new IllegalArgumentException("Options maxTotalConnections and connectionsPerRoute must be at least 1");
-        }
-        if (configuration.getMaxConcurrentRequests() < 1) {
-            throw new IllegalArgumentException("Option maxConcurrentRequests must be at least 1");
+        requirePositive("maxTotalConnections", configuration.getMaxTotalConnections());
+        requirePositive("connectionsPerRoute", configuration.getConnectionsPerRoute());
+        requirePositive("maxConcurrentRequests", configuration.getMaxConcurrentRequests());
+        if (configuration.getProxyPort() != null) {
+            requireBetween("proxyPort", configuration.getProxyPort(), 1, 65535, "a TCP port");
         }
         if ((configuration.getIdempotentRepository() == null) != (configuration.getIdempotentKey() == null)) {
             throw new IllegalArgumentException("Options idempotentRepository and idempotentKey must be set together (the key names"
@@ -164,6 +159,19 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
     private static void refuseNegative(String option, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("Option " + option + " must not be negative, was " + value);
+        }
+    }
+
+    private static void requirePositive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("Option " + option + " must be positive, was " + value);
+        }
+    }
+
+    private static void requireBetween(String option, long value, long min, long max, String why) {
+        if (value < min || value > max) {
+            String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+            throw new IllegalArgumentException("Option " + option + " must be " + range + " (" + why + "), was " + value);
         }
     }
 

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
+    private static final Path ADOC = Path.of("src", "main", "docs", "braze-trigger-component.adoc");
 
     @Test
     void optionAndHeaderTablesMatchTheDescriptor() throws Exception {
@@ -30,6 +31,65 @@ class ReadmeTest {
             readme = expected;
         }
         assertThat(readme).as("README tables (regenerate with -Dreadme.update=true)").isEqualTo(expected);
+    }
+
+    /**
+     * The component's adoc page (src/main/docs, shipped in the jar for Camel's catalog) carries the same tables in AsciiDoc
+     * between its "braze-trigger tables" markers: Camel's own include lines render only on Camel's documentation site.
+     */
+    @Test
+    void adocTablesMatchTheDescriptor() throws Exception {
+        JsonNode descriptor = ComponentDescriptorTest.descriptor();
+        String adoc = Files.readString(ADOC, StandardCharsets.UTF_8);
+        String start = "// braze-trigger tables: START\n";
+        String end = "// braze-trigger tables: END";
+        int from = adoc.indexOf(start);
+        int to = adoc.indexOf(end);
+        assertThat(from).as("adoc marker %s", start.trim()).isNotNegative();
+        assertThat(to).as("adoc marker %s", end).isGreaterThan(from);
+        String tables = "=== Component options\n\nSet as `camel.component.braze-trigger.*`; the defaults of every endpoint.\n\n"
+                        + adocTable(descriptor.path("componentProperties"))
+                        + "\n=== Endpoint options\n\n`braze-trigger:operation?options`, where the operation is `canvas` or"
+                        + " `campaign`.\n\n" + adocTable(descriptor.path("properties"))
+                        + "\n=== Message headers\n\n" + adocHeaders(descriptor.path("headers"));
+        String expected = adoc.substring(0, from + start.length()) + tables + adoc.substring(to);
+        if (Boolean.getBoolean("readme.update")) {
+            Files.writeString(ADOC, expected, StandardCharsets.UTF_8);
+            adoc = expected;
+        }
+        assertThat(adoc).as("adoc tables (regenerate with -Dreadme.update=true)").isEqualTo(expected);
+    }
+
+    private static String adocTable(JsonNode options) {
+        StringBuilder out = new StringBuilder("[width=\"100%\",cols=\"2,1,1,1,5\",options=\"header\"]\n|===\n"
+                                              + "| Option | Group | Default | Type | Description\n");
+        options.fields().forEachRemaining(option -> {
+            JsonNode o = option.getValue();
+            out.append("| `").append(option.getKey()).append('`')
+                    .append("path".equals(o.path("kind").asText()) ? " (path)" : "")
+                    .append(o.path("required").asBoolean() ? " *required*" : "")
+                    .append(" | ").append(o.path("group").asText())
+                    .append(" | ").append(o.has("defaultValue") ? "`" + o.path("defaultValue").asText() + "`" : "")
+                    .append(" | ").append(adocCell(o.path("type").asText()))
+                    .append(" | ").append(adocCell(o.path("description").asText()))
+                    .append(o.path("secret").asBoolean() ? " _(secret)_" : "")
+                    .append('\n');
+        });
+        return out.append("|===\n").toString();
+    }
+
+    private static String adocHeaders(JsonNode headers) {
+        StringBuilder out = new StringBuilder("[width=\"100%\",cols=\"2,2,5\",options=\"header\"]\n|===\n"
+                                              + "| Header | Type | Description\n");
+        headers.fields().forEachRemaining(header -> out.append("| `").append(header.getKey()).append("` | ")
+                .append(adocCell(header.getValue().path("javaType").asText())).append(" | ")
+                .append(adocCell(header.getValue().path("description").asText())).append('\n'));
+        return out.append("|===\n").toString();
+    }
+
+    private static String adocCell(String text) {
+        // {name} would be read as an attribute reference, | as a cell separator
+        return text.replace("|", "\\|").replace("{", "\\{").replace("\n", " ");
     }
 
     private static String optionTables(JsonNode descriptor) {
