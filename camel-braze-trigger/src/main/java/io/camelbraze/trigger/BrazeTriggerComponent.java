@@ -1,8 +1,12 @@
 package io.camelbraze.trigger;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.camelbraze.trigger.delivery.PendingRequests;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
@@ -62,6 +66,17 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
                             + " serialised request of up to 50 recipients (typically 5 to 50 KB).")
     private int maxPendingRequests = 1000;
 
+    /** The apiKey query value in an endpoint URI, plain or RAW(...) / RAW{...} (Camel's syntax), case-insensitive. */
+    private static final Pattern API_KEY_IN_URI
+            = Pattern.compile("([?&]apikey=)(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)", Pattern.CASE_INSENSITIVE);
+    /** What an endpoint URI shows instead of a key given on a URI: the prefix of a stand-in this component resolves. */
+    static final String KEY_STAND_IN_PREFIX = "redacted-";
+
+    /** Keys given on endpoint URIs, by stand-in, and stand-ins by key: one stand-in per distinct key. */
+    private final Map<String, String> keysByStandIn = new ConcurrentHashMap<>();
+    private final Map<String, String> standInsByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger standIns = new AtomicInteger();
+
     private final RateLimitRegistry rateLimits = new RateLimitRegistry();
     private final BrazeClients clients = new BrazeClients();
     private ScheduledExecutorService scheduler;
@@ -88,13 +103,48 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
         configuration.setMaxRetries(maxRetries);
         configuration.setSslContextParameters(sslContextParameters);
 
-        BrazeTriggerEndpoint endpoint = new BrazeTriggerEndpoint(uri, this, configuration);
+        BrazeTriggerEndpoint endpoint = new BrazeTriggerEndpoint(withoutRawKey(uri, parameters), this, configuration);
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null && useGlobalSslContextParameters) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         endpoint.validateConfiguration();
         return endpoint;
+    }
+
+    /**
+     * Keeps a key given on the URI out of the URI the endpoint reports ({@code getEndpointUri()}, which Camel copies into
+     * the {@code CamelToEndpoint} and {@code CamelFailureEndpoint} exchange properties, events, traces and consoles): the
+     * key's value is replaced by a stand-in ({@code apiKey=redacted-1}) that this component, and only it, resolves back
+     * to the key. So the reported URI still resolves to an equivalent endpoint, as Camel expects where it looks an
+     * endpoint up again by its URI (a producer template's default endpoint, a dynamic recipient given as an endpoint),
+     * and endpoints with different keys still differ. A bean reference ({@code apiKey=#name}) is left as it is.
+     */
+    private String withoutRawKey(String uri, Map<String, Object> parameters) {
+        String option = parameters.keySet().stream().filter("apiKey"::equalsIgnoreCase).findFirst().orElse(null);
+        if (option == null || !(parameters.get(option) instanceof String value) || value.isEmpty() || value.startsWith("#")) {
+            return uri;
+        }
+        String standIn;
+        String known = keysByStandIn.get(value);
+        if (known != null) {
+            // the URI an endpoint reported, looked up again (by Camel or by the application)
+            parameters.put(option, known);
+            standIn = value;
+        } else if (value.startsWith(KEY_STAND_IN_PREFIX)) {
+            throw new IllegalArgumentException("Option apiKey=" + value + " is the stand-in an endpoint URI shows for a key given"
+                                               + " on another URI, and this component has not seen that key: give the key"
+                                               + " itself, or better, set it on the component");
+        } else {
+            standIn = standInsByKey.computeIfAbsent(value, key -> {
+                String name = KEY_STAND_IN_PREFIX + standIns.incrementAndGet();
+                keysByStandIn.put(name, key);
+                return name;
+            });
+        }
+        Matcher matcher = API_KEY_IN_URI.matcher(uri);
+        // a form the pattern does not know keeps Camel's own URI, as without this
+        return matcher.find() ? uri.substring(0, matcher.end(1)) + standIn + uri.substring(matcher.end()) : uri;
     }
 
     /** Rate-limit state shared by this component's endpoints. */
