@@ -6,7 +6,9 @@ import java.util.Map;
 
 import io.camelbraze.trigger.BrazeTriggerComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.main.SecurityPolicyResult;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.security.CamelSecurityPolicyAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -101,6 +103,22 @@ class BrazeTriggerAutoConfigurationTest {
                 assertThat(sanitizer.apply(new SanitizableData(null, key, "value")).getValue()).as(key).isEqualTo("value");
             }
         });
+    }
+
+    @Test
+    void camelsSecurityPolicyFlagsAKeyResolvedBySpringButNotACamelPlaceholder() {
+        ApplicationContextRunner withPolicy = runner.withConfiguration(
+                AutoConfigurations.of(CamelSecurityPolicyAutoConfiguration.class)).withPropertyValues("my.braze.key=abc");
+        withPolicy.withPropertyValues("camel.component.braze-trigger.api-key=${my.braze.key}")
+                .run(context -> assertThat(context.getBean(SecurityPolicyResult.class).getViolations())
+                        .extracting(Object::toString).anyMatch(v -> v.contains("camel.component.braze-trigger.api-key")));
+        withPolicy.withPropertyValues("camel.component.braze-trigger.api-key={{my.braze.key}}")
+                .run(context -> {
+                    assertThat(context.getBean(SecurityPolicyResult.class).getViolations()).isEmpty();
+                    assertThat(component(context.getBean(CamelContext.class)).getApiKey()).isEqualTo("abc");
+                });
+        withPolicy.withPropertyValues("camel.component.braze-trigger.api-key=${my.braze.key}", "camel.main.profile=prod")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     private static BrazeTriggerComponent component(CamelContext camelContext) {

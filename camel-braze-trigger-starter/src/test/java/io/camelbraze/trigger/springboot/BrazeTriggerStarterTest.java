@@ -11,6 +11,7 @@ import io.camelbraze.trigger.BrazeTriggerComponent;
 import io.camelbraze.trigger.test.FakeBraze;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.SecurityPolicyResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,6 +37,13 @@ class BrazeTriggerStarterTest extends StarterAppTestSupport {
         assertThat(component.getConnectTimeout()).as("connect-timeout: 2s").isEqualTo(2_000);
         assertThat(component.getMaxRetries()).isZero();
         assertThat(component.isLazyStartProducer()).isFalse();
+    }
+
+    @Test
+    void aKeyGivenAsACamelPlaceholderPassesCamelsSecurityPolicy() {
+        // a Spring ${...} would be resolved into the environment, where camel-spring-boot's policy flags a plain secret
+        SecurityPolicyResult policy = camelContext.getCamelContextExtension().getContextPlugin(SecurityPolicyResult.class);
+        assertThat(policy.getViolations()).isEmpty();
     }
 
     @Test
