@@ -47,6 +47,13 @@ public class BrazeTriggerComponentConfiguration extends ComponentConfigurationPr
      */
     private Integer maxRetries = 3;
     /**
+     * Most requests this component keeps waiting (for a rate-limit reset, a retry, a connection) or in flight, across all
+     * its endpoints. When reached, the route threads that send to the component wait for room (back-pressure on the
+     * consumer) instead of queueing without bound. Each pending request holds one serialised request of up to 50
+     * recipients (typically 5 to 50 KB).
+     */
+    private Integer maxPendingRequests = 1000;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
      * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -106,6 +113,14 @@ public class BrazeTriggerComponentConfiguration extends ComponentConfigurationPr
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    public void setMaxPendingRequests(Integer maxPendingRequests) {
+        this.maxPendingRequests = maxPendingRequests;
     }
 
     public Integer getMaxRetries() {
