@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.camelbraze.trigger.batch.RecipientBatcher;
+import io.camelbraze.trigger.batch.ShutdownAnnouncement;
 import io.camelbraze.trigger.delivery.AcceptedRequest;
 import io.camelbraze.trigger.delivery.ActiveDeliveries;
 import io.camelbraze.trigger.delivery.ChunkProgress;
@@ -73,6 +74,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
     private RecipientBatcher batcher;
     private Expression idempotentKey;
     private ProducerHealthCheckRegistration healthCheck;
+    private ShutdownAnnouncement shutdownListener;
 
     public BrazeTriggerProducer(BrazeTriggerEndpoint endpoint) {
         super(endpoint);
@@ -128,6 +130,10 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
             batcher = new RecipientBatcher(configuration.getBatchSize(), configuration.getBatchTimeout(), component.scheduler(),
                     this::deliverBatch);
         }
+        if (batcher != null) {
+            shutdownListener = new ShutdownAnnouncement(this::prepareShutdownOfBatches);
+            getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(shutdownListener);
+        }
         healthCheck = ProducerHealthCheckRegistration.register(endpoint, buckets);
         LOG.info("Started braze-trigger {} producer for {} {} on instance {} ({}){}", configuration.getOperation(),
                 configuration.getOperation().idOption(), Objects.toString(configuration.targetId(), "<from header>"),
@@ -145,13 +151,18 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
     }
 
     /**
-     * Camel announces a route's shutdown before it waits for the exchanges in flight: gathering batches are sent now, so
-     * that their exchanges complete within that wait instead of being failed after it.
+     * Camel announces a shutdown (the context or a route stopping) before it waits for the exchanges in flight: gathering
+     * batches are sent then, so that their exchanges complete within that wait instead of being failed after it.
      */
     @Override
     public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        prepareShutdownOfBatches();
+    }
+
+    private void prepareShutdownOfBatches() {
         RecipientBatcher current = batcher;
         if (current != null) {
+            LOG.debug("Shutdown announced: sending the {} record(s) gathering in batches now", current.gathering());
             current.flushAll();
         }
     }
@@ -161,6 +172,10 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
         if (healthCheck != null) {
             healthCheck.unregister();
             healthCheck = null;
+        }
+        if (shutdownListener != null) {
+            getEndpoint().getCamelContext().getManagementStrategy().removeEventNotifier(shutdownListener);
+            shutdownListener = null;
         }
         if (batcher != null) {
             batcher.flushAll();

@@ -14,6 +14,7 @@ import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
 import io.camelbraze.trigger.test.FakeBraze;
 import io.camelbraze.trigger.test.FakeBrazeExtension;
+import io.camelbraze.trigger.test.RecordedRequest;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -171,13 +172,17 @@ class CanvasRouteTest extends CamelTestSupport {
         Exchange result = send("direct:canvas", recipients, Map.of());
 
         assertThat(braze.requests()).hasSize(3);
-        assertThat(braze.requests()).extracting(r -> r.recipients().size()).containsExactly(50, 50, 23);
-        List<String> sentOrder = braze.requests().stream().flatMap(r -> r.recipients().stream())
+        // the requests travel concurrently (maxConcurrentRequests): each holds a run of the list, in order
+        List<RecordedRequest> byPosition = braze.requests().stream().sorted(java.util.Comparator.comparingInt(
+                r -> Integer.parseInt(r.recipients().get(0).path("external_user_id").asText().substring(1)))).toList();
+        assertThat(byPosition).extracting(r -> r.recipients().size()).containsExactly(50, 50, 23);
+        List<String> sentOrder = byPosition.stream().flatMap(r -> r.recipients().stream())
                 .map(r -> r.path("external_user_id").asText()).toList();
         assertThat(sentOrder).isEqualTo(recipients.stream().map(r -> (String) r.get("external_user_id")).toList());
         @SuppressWarnings("unchecked")
         List<String> dispatchIds = result.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_IDS, List.class);
-        assertThat(dispatchIds).hasSize(3).doesNotContainNull();
+        assertThat(dispatchIds).hasSize(3).doesNotContainNull()
+                .containsExactlyElementsOf(byPosition.stream().map(r -> r.dispatchId().orElseThrow()).toList());
         assertThat(result.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_ID)).isEqualTo(dispatchIds.get(2));
         assertThat(result.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(123);
         assertThat(result.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT)).isEqualTo(3);

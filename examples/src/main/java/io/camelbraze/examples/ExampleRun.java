@@ -76,8 +76,8 @@ public final class ExampleRun {
     }
 
     private static void seed(ExampleEnvironment environment, CamelContext context) {
-        for (String[] route : Outcomes.FILE_ROUTES) {
-            SampleData.dropOrders(environment.filesFolder(route[1]).resolve("inbox"));
+        for (Outcomes.FileRoute route : Outcomes.FILE_ROUTES) {
+            SampleData.dropOrders(environment.filesFolder(route.folder()).resolve("inbox"));
         }
         try (ProducerTemplate producer = context.createProducerTemplate()) {
             SampleData.QUEUE_MESSAGES.forEach(json -> producer.sendBody("jms:queue:" + CampaignQueueRoute.QUEUE, json));

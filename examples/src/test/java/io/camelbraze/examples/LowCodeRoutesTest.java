@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The YAML DSL file route, the same route sending through the braze-canvas-sink Kamelet from the component jar, and the
- * braze-campaign-sink Kamelet.
+ * The YAML DSL file route (a bulk send, like its Java twin), the file route sending one row at a time through the
+ * braze-canvas-sink Kamelet from the component jar, and the braze-campaign-sink Kamelet.
  */
 class LowCodeRoutesTest extends ExampleRouteTestSupport {
 
@@ -27,13 +27,48 @@ class LowCodeRoutesTest extends ExampleRouteTestSupport {
     }
 
     @Test
-    void yamlRouteSendsOneCanvasPerRowAndRejectsTheInvalidRow() throws Exception {
-        assertFileRoute("orders-yaml", "orders-file-yaml");
+    void yamlRouteSendsTheWholeFileAsOneExchangeWritesTheRejectsBesideItAndAReReadSendsNothingAgain() throws Exception {
+        Path folder = environment.filesFolder("orders-yaml");
+        Path inbox = folder.resolve("inbox");
+        SampleData.dropOrders(inbox);
+
+        await("the CSV is in done/", () -> fileNames(folder.resolve("done")).contains(SampleData.ORDERS_FILE));
+
+        assertThat(ledger.exchanges("orders-file-yaml")).isEqualTo(1);
+        assertThat(braze.requests()).extracting(r -> r.recipients().size()).containsExactlyInAnyOrder(50, 50, 17);
+        assertThat(braze.acceptedRecipients()).extracting(r -> r.externalUserId())
+                .containsExactlyInAnyOrderElementsOf(RejectsAssertions.ordersValidCustomerIds());
+        braze.assertCanvasTriggered(CANVAS).forExternalUserId("customer-42")
+                .withContext("order_id", "A-1004").withAttribute("first_name", "Margaret").times(1);
+        Path rejectsFile = inbox.resolve(SampleData.ORDERS_FILE + ".rejects.ndjson");
+        RejectsAssertions.assertOrdersRejects(rejectsFile);
+        assertThat(ledger.recipients("orders-file-yaml") + Files.readAllLines(rejectsFile).size())
+                .isEqualTo(SampleData.ORDERS_ROWS);
+
+        // read again: the MemoryIdempotentRepository declared in the YAML knows every request
+        Files.move(folder.resolve("done").resolve(SampleData.ORDERS_FILE), inbox.resolve(SampleData.ORDERS_FILE));
+        await("the re-read CSV is in done/ again", () -> ledger.sends().size() == 2
+                                                         && fileNames(folder.resolve("done")).contains(SampleData.ORDERS_FILE));
+        assertThat(ledger.sends().get(1).skippedRequests()).isEqualTo(3);
+        assertThat(braze.requests()).hasSize(3);
+        RejectsAssertions.assertOrdersRejects(rejectsFile);
     }
 
     @Test
-    void kameletRouteSendsOneCanvasPerRowAndRejectsTheInvalidRow() throws Exception {
-        assertFileRoute("orders-kamelet", "orders-kamelet");
+    void kameletRouteSendsOneCanvasPerRowAndRejectsTheInvalidRows() throws Exception {
+        Path folder = environment.filesFolder("orders-kamelet");
+        SampleData.dropOrders(folder.resolve("inbox"));
+
+        await("the CSV is in done/", () -> fileNames(folder.resolve("done")).contains(SampleData.ORDERS_FILE));
+
+        braze.assertCanvasTriggered(CANVAS).times(SampleData.ORDERS_VALID);
+        assertThat(braze.requests()).allSatisfy(request -> assertThat(request.recipients()).hasSize(1));
+        braze.assertCanvasTriggered(CANVAS).forExternalUserId("customer-42")
+                .withContext("order_id", "A-1004").withAttribute("first_name", "Margaret").times(1);
+        List<String> rejects = Files.readAllLines(folder.resolve("rejects").resolve(SampleData.ORDERS_FILE + ".rejects.txt"));
+        assertThat(rejects).hasSize(SampleData.ORDERS_INVALID);
+        assertThat(rejects.get(0)).startsWith(SampleData.ORDERS_FILE + " row 3: ").contains("A-1003");
+        assertThat(ledger.exchanges("orders-kamelet") + rejects.size()).isEqualTo(SampleData.ORDERS_ROWS);
     }
 
     @Test
@@ -50,19 +85,5 @@ class LowCodeRoutesTest extends ExampleRouteTestSupport {
 
         braze.assertCampaignTriggered(CAMPAIGN).forExternalUserId("customer-17")
                 .withTriggerProperty("coupon_code", "SUMMER-10").times(1);
-    }
-
-    private void assertFileRoute(String folderName, String routeId) throws Exception {
-        Path folder = environment.filesFolder(folderName);
-        SampleData.dropOrders(folder.resolve("inbox"));
-
-        await("the CSV is in done/", () -> fileNames(folder.resolve("done")).contains(SampleData.ORDERS_FILE));
-
-        braze.assertCanvasTriggered(CANVAS).times(SampleData.ORDERS_VALID);
-        braze.assertCanvasTriggered(CANVAS).forExternalUserId("customer-42")
-                .withContext("order_id", "A-1004").withAttribute("first_name", "Margaret").times(1);
-        List<String> rejects = Files.readAllLines(folder.resolve("rejects").resolve(SampleData.ORDERS_FILE + ".rejects.txt"));
-        assertThat(rejects).singleElement().asString().startsWith(SampleData.ORDERS_FILE + " row 3: ").contains("A-1003");
-        assertThat(ledger.exchanges(routeId) + rejects.size()).isEqualTo(SampleData.ORDERS_VALID + SampleData.ORDERS_INVALID);
     }
 }

@@ -74,6 +74,20 @@ class OutboxRouteTest extends ExampleRouteTestSupport {
     }
 
     @Test
+    void aRowAnsweredWith504IsFlaggedInDoubtAndNeverResent() throws Exception {
+        // a gateway timeout: Braze may have processed the request, so neither a redelivery nor the next poll sends it
+        braze.script().serverError(1, 504);
+        environment.database().insertPending("customer-17", "Ada", "DHL", "JD014600003812345678");
+
+        await("the row is IN_DOUBT", () -> environment.database().countByStatus().getOrDefault("IN_DOUBT", 0) == 1);
+        Thread.sleep(1500); // three more polls
+
+        assertThat(braze.allRequests()).hasSize(1);
+        assertThat(environment.database().rows()).singleElement()
+                .satisfies(row -> assertThat((String) row.get("last_error")).contains("504"));
+    }
+
+    @Test
     void aRowCaughtMidSendByACrashIsFlaggedInDoubtAndNeverResent() throws Exception {
         OutboxDatabase database = environment.database();
         context.getRouteController().stopRoute(OutboxRoute.ROUTE_ID);

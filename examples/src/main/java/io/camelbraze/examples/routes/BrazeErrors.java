@@ -1,5 +1,6 @@
 package io.camelbraze.examples.routes;
 
+import io.camelbraze.trigger.BrazeApiException;
 import io.camelbraze.trigger.BrazeTriggerException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
@@ -25,8 +26,20 @@ public final class BrazeErrors {
             BrazeTriggerException failure = failure(exchange);
             // Camel counts the redelivery it is deciding on: 1 before the first one
             int redelivery = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-            return failure != null && failure.isRetrySafe() && redelivery <= times;
+            return isRetrySafe(failure) && redelivery <= times;
         };
+    }
+
+    /**
+     * Whether Braze provably did not act on the failed request. A 504 never counts: a gateway that gave up waiting says
+     * nothing of whether Braze processed the request (the component itself doesn't retry it), although
+     * {@code BrazeApiException.isRetrySafe()} currently answers true for it.
+     */
+    public static boolean isRetrySafe(Throwable failure) {
+        if (failure instanceof BrazeApiException api && api.getStatusCode() == 504) {
+            return false;
+        }
+        return failure instanceof BrazeTriggerException braze && braze.isRetrySafe();
     }
 
 

@@ -1,5 +1,6 @@
 package io.camelbraze.examples.routes;
 
+import io.camelbraze.trigger.BrazeApiException;
 import io.camelbraze.trigger.BrazeTransportException;
 import io.camelbraze.trigger.BrazeTriggerException;
 import org.apache.camel.Exchange;
@@ -21,8 +22,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <li><b>Failures say what Braze did.</b> Braze provably didn't accept it (429, retryable 5xx, never connected): after
  * two redeliveries the row goes back to {@code PENDING} for the next poll ({@code FAILED} after
  * {@value #MAX_ATTEMPTS} attempts). Invalid or refused by Braze: {@code REJECTED}, with the reason. The request may have
- * reached Braze (timeout after sending): {@code IN_DOUBT}, never resent automatically, because Braze has no idempotency
- * key.</li>
+ * reached Braze (timeout after sending, a 504): {@code IN_DOUBT}, never resent automatically, because Braze has no
+ * idempotency key.</li>
  * <li><b>Crash between Braze's 2xx and the update.</b> The row is still {@code SENDING}; at the next start
  * {@code OutboxDatabase.recoverAfterCrash()} turns it to {@code IN_DOUBT} for a person to check, rather than resending it
  * (a possible duplicate) or dropping it (a possible loss).</li>
@@ -78,10 +79,11 @@ public final class OutboxRoute extends RouteBuilder {
     }
 
     static String statusAfter(Throwable failure, int attempt) {
-        if (failure instanceof BrazeTriggerException braze && braze.isRetrySafe()) {
+        if (BrazeErrors.isRetrySafe(failure)) {
             return attempt >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
         }
-        if (failure instanceof BrazeTransportException) {
+        if (failure instanceof BrazeTransportException
+            || failure instanceof BrazeApiException api && api.getStatusCode() == 504) {
             return "IN_DOUBT";
         }
         return "REJECTED";

@@ -1,22 +1,32 @@
 package io.camelbraze.examples.routes;
 
-import java.util.List;
-
+import io.camelbraze.trigger.BrazeTriggerConstants;
 import io.camelbraze.trigger.BrazeTriggerException;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
- * SFTP example: a partner drops JSON batch files (an array of recipients in Braze's field names) in {@code /batches} on
- * an SFTP server. Each file becomes Canvas sends for all its recipients; the component splits them into requests of at
- * most 50. A sent file moves to {@code /batches/.done} on the server; a file that can't be sent moves to
- * {@code /batches/.failed}, next to a {@code <file>.reason.txt}.
+ * SFTP example, a bulk send: a partner drops batch files of recipients in Braze's field names, one JSON object a line
+ * (newline-delimited JSON), in {@code /batches} on an SFTP server. Each file goes to Braze as <b>one exchange</b>: the
+ * download lands in a local work file, which the component reads a line at a time and sends in requests of at most 50.
+ * <ul>
+ * <li><b>Bad lines set aside</b> ({@code invalidRecords=skip}): a recipient Braze would refuse is not sent and doesn't
+ * stop the others; the route writes each one, with its position and reason, to {@code <file>.rejects.ndjson} beside the
+ * input in {@code /batches}, where the partner dropped it ({@code exclude} keeps the consumer off those files).</li>
+ * <li>A sent file moves to {@code /batches/.done} on the server; a file that can't be sent (unreadable, or Braze keeps
+ * failing) moves to {@code /batches/.failed}, next to a {@code <file>.reason.txt}. Requests Braze already accepted are not
+ * sent again on redelivery: the body is a file, read again from the top, and the component remembers on the exchange
+ * which requests Braze took.</li>
+ * </ul>
  */
 public final class SftpBatchRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "sftp-batches";
     public static final String REMOTE_DIR = "batches";
+    /** Appended to the input's name for the rejects file beside it. */
+    public static final String REJECTS_SUFFIX = ".rejects.ndjson";
 
     private static final String SERVER = "sftp://{{sftp.user}}@{{sftp.host}}:{{sftp.port}}/" + REMOTE_DIR;
     private static final String LOGIN = "password=RAW({{sftp.password}})&strictHostKeyChecking=no&useUserKnownHostsFile=false"
@@ -24,8 +34,7 @@ public final class SftpBatchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // not handled: the consumer then moves the file to .failed; the reason goes next to it. Chunks Braze already
-        // accepted are not sent again on redelivery (the component remembers them on the exchange).
+        // not handled: the consumer then moves the file to .failed; the reason goes next to it
         onException(BrazeTriggerException.class)
                 .retryWhile(BrazeErrors.retrySafeAtMost(2)).redeliveryDelay(1000).backOffMultiplier(2)
                 .logExhausted(false)
@@ -33,12 +42,27 @@ public final class SftpBatchRoute extends RouteBuilder {
                 .setBody(simple("${exception.message}\n"))
                 .to(SERVER + "/.failed?" + LOGIN + "&fileName=${file:name}.reason.txt");
 
-        from(SERVER + "?" + LOGIN + "&include=.*\\.json&delay=500&move=.done&moveFailed=.failed")
+        // localWorkDirectory: the download goes to a local file instead of memory, so a file of any size is read in
+        // requests of 50 without ever being held whole
+        from(SERVER + "?" + LOGIN + "&include=.*\\.ndjson&exclude=.*\\.rejects\\.ndjson&delay=500"
+             + "&move=.done&moveFailed=.failed&localWorkDirectory={{examples.workDir}}/sftp-download")
                 .routeId(ROUTE_ID)
-                .unmarshal().json(JsonLibrary.Jackson, List.class)
-                .log("${file:name}: ${body.size} recipients")
-                .to("braze-trigger:canvas?canvasId={{braze.canvasId}}")
-                .log("${file:name}: ${header.CamelBrazeRecipientCount} recipients sent in ${header.CamelBrazeRequestCount}"
-                     + " requests, moving it to .done");
+                .log("${file:name}: the whole file as one exchange, sent in requests of 50")
+                .to("braze-trigger:canvas?canvasId={{braze.canvasId}}&invalidRecords=skip")
+                .log("${file:name}: Braze accepted ${header.CamelBrazeRecipientCount} recipients in"
+                     + " ${header.CamelBrazeRequestCount} requests; ${header.CamelBrazeRejectedCount} set aside")
+                .filter(header(BrazeTriggerConstants.REJECTED_COUNT).isGreaterThan(0))
+                    // one JSON line per rejected recipient, gathered and uploaded in one go (under a temporary name, so
+                    // the partner never sees half a rejects file)
+                    .split(header(BrazeTriggerConstants.REJECTED_RECORDS), AggregationStrategies.string())
+                        .marshal().json(JsonLibrary.Jackson)
+                        .transform(body().append("\n")) // not simple("${body}\n"): Simple trims line breaks
+                    .end()
+                    .to(SERVER + "?" + LOGIN + "&fileName=${file:name}" + REJECTS_SUFFIX
+                        + "&tempFileName=${file:name}.rejects.tmp")
+                    .log(LoggingLevel.WARN, "${file:name}: ${header.CamelBrazeRejectedCount} recipients set aside in"
+                                            + " ${file:name}" + REJECTS_SUFFIX)
+                .end()
+                .log("${file:name}: every recipient sent or set aside, moving it to .done");
     }
 }

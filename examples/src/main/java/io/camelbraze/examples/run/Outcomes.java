@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelbraze.examples.ExampleEnvironment;
 import io.camelbraze.examples.routes.CampaignQueueRoute;
@@ -24,14 +25,20 @@ import io.camelbraze.examples.routes.SftpBatchRoute;
  */
 public final class Outcomes {
 
-    /** The three file routes: Java DSL, YAML DSL, YAML through the Kamelet. */
-    public static final List<String[]> FILE_ROUTES = List.of(
-            new String[] { OrdersFileRoute.ROUTE_ID, OrdersFileRoute.FOLDER },
-            new String[] { "orders-file-yaml", "orders-yaml" },
-            new String[] { "orders-kamelet", "orders-kamelet" });
+    /**
+     * A route reading the orders CSV from {@code <folder>/inbox}: in bulk (the whole file as one exchange, rejects beside
+     * the input) or one exchange per row (rejects in {@code <folder>/rejects}).
+     */
+    public record FileRoute(String routeId, String folder, boolean bulk) {
+    }
+
+    /** The three file routes: Java DSL and YAML DSL in bulk, YAML through the Kamelet per row. */
+    public static final List<FileRoute> FILE_ROUTES = List.of(
+            new FileRoute(OrdersFileRoute.ROUTE_ID, OrdersFileRoute.FOLDER, true),
+            new FileRoute("orders-file-yaml", "orders-yaml", true),
+            new FileRoute("orders-kamelet", "orders-kamelet", false));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ORDER_ROWS = SampleData.ORDERS_VALID + SampleData.ORDERS_INVALID;
 
     private final ExampleEnvironment environment;
     private final SendLedger ledger;
@@ -43,8 +50,8 @@ public final class Outcomes {
 
     public List<SourceReport> collect() throws Exception {
         List<SourceReport> reports = new ArrayList<>();
-        for (String[] route : FILE_ROUTES) {
-            reports.add(fileRoute(route[0], route[1]));
+        for (FileRoute route : FILE_ROUTES) {
+            reports.add(route.bulk() ? bulkFileRoute(route.routeId(), route.folder()) : fileRoute(route.routeId(), route.folder()));
         }
         reports.add(queue());
         reports.add(sftp());
@@ -52,13 +59,29 @@ public final class Outcomes {
         return reports;
     }
 
+    /** The whole CSV as one exchange: sent is what Braze accepted, rejected the lines of the rejects file beside it. */
+    SourceReport bulkFileRoute(String routeId, String folder) throws IOException {
+        Path inbox = environment.filesFolder(folder).resolve("inbox");
+        List<String> reasons = rejectReasons(inbox, OrdersFileRoute.REJECTS_SUFFIX);
+        return new SourceReport(routeId, "CSV rows", SampleData.ORDERS_ROWS, ledger.recipients(routeId), reasons.size(),
+                                folder + "/inbox/" + SampleData.ORDERS_FILE + OrdersFileRoute.REJECTS_SUFFIX, reasons,
+                                csvSettled(folder),
+                                ledger.requests(routeId) + " requests from " + ledger.exchanges(routeId)
+                                + " exchange(s), one per file; the CSV moved to " + folder + "/done/");
+    }
+
+    /** One exchange per row: sent is the rows sent, rejected the lines of the rejects file. */
     SourceReport fileRoute(String routeId, String folder) {
         Path base = environment.filesFolder(folder);
         List<String> rejectLines = lines(base.resolve("rejects"), ".rejects.txt");
-        boolean settled = files(base.resolve("inbox"), ".csv").isEmpty() && !files(base.resolve("done"), ".csv").isEmpty();
-        return new SourceReport(routeId, "CSV rows", ORDER_ROWS, ledger.exchanges(routeId), rejectLines.size(),
-                                folder + "/rejects/" + SampleData.ORDERS_FILE + ".rejects.txt", rejectLines, settled,
+        return new SourceReport(routeId, "CSV rows", SampleData.ORDERS_ROWS, ledger.exchanges(routeId), rejectLines.size(),
+                                folder + "/rejects/" + SampleData.ORDERS_FILE + ".rejects.txt", rejectLines, csvSettled(folder),
                                 ledger.requests(routeId) + " requests, one per row; the CSV moved to " + folder + "/done/");
+    }
+
+    private boolean csvSettled(String folder) {
+        Path base = environment.filesFolder(folder);
+        return files(base.resolve("inbox"), ".csv").isEmpty() && !files(base.resolve("done"), ".csv").isEmpty();
     }
 
     SourceReport queue() throws Exception {
@@ -73,20 +96,36 @@ public final class Outcomes {
 
     SourceReport sftp() throws IOException {
         Path batches = environment.sftpBatches();
-        int rejected = 0;
-        List<String> reasons = new ArrayList<>();
-        for (Path failed : files(batches.resolve(".failed"), ".json")) {
-            rejected += JSON.readTree(failed.toFile()).size();
+        List<String> reasons = new ArrayList<>(rejectReasons(batches, SftpBatchRoute.REJECTS_SUFFIX));
+        int rejected = reasons.size();
+        // a file that could not be sent at all: every line of it counts as rejected, with the reason beside it
+        for (Path failed : files(batches.resolve(".failed"), ".ndjson")) {
+            rejected += nonBlankLines(failed).size();
             Path reason = failed.resolveSibling(failed.getFileName() + ".reason.txt");
             reasons.add(failed.getFileName() + ": " + (Files.exists(reason) ? Files.readString(reason).trim() : "?"));
         }
         String routeId = SftpBatchRoute.ROUTE_ID;
-        int seeded = SampleData.BATCH_LARGE_SIZE + SampleData.BATCH_SMALL_SIZE + SampleData.BATCH_BROKEN_SIZE;
-        return new SourceReport(routeId, "recipients", seeded, ledger.recipients(routeId), rejected,
-                                "sftp:/" + SftpBatchRoute.REMOTE_DIR + "/.failed/", reasons,
-                                files(batches, ".json").isEmpty(),
+        boolean settled = files(batches, ".ndjson").stream()
+                .allMatch(p -> p.getFileName().toString().endsWith(SftpBatchRoute.REJECTS_SUFFIX));
+        return new SourceReport(routeId, "recipients", SampleData.BATCH_RECIPIENTS, ledger.recipients(routeId), rejected,
+                                "sftp:/" + SftpBatchRoute.REMOTE_DIR + "/<file>" + SftpBatchRoute.REJECTS_SUFFIX, reasons,
+                                settled,
                                 ledger.exchanges(routeId) + " files in " + ledger.requests(routeId)
-                                                            + " requests, moved to /batches/.done/");
+                                + " requests, moved to /batches/.done/");
+    }
+
+    /** "orders.csv position 2: recipients[2]: …", one per line of every {@code *<suffix>} file in {@code folder}. */
+    static List<String> rejectReasons(Path folder, String suffix) throws IOException {
+        List<String> reasons = new ArrayList<>();
+        for (Path file : files(folder, suffix)) {
+            String input = file.getFileName().toString();
+            input = input.substring(0, input.length() - suffix.length());
+            for (String line : nonBlankLines(file)) {
+                JsonNode rejected = JSON.readTree(line);
+                reasons.add(input + " position " + rejected.path("position").asLong() + ": " + rejected.path("reason").asText());
+            }
+        }
+        return reasons;
     }
 
     SourceReport outbox() {
@@ -119,12 +158,16 @@ public final class Outcomes {
     private static List<String> lines(Path folder, String suffix) {
         List<String> lines = new ArrayList<>();
         for (Path file : files(folder, suffix)) {
-            try {
-                Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            lines.addAll(nonBlankLines(file));
         }
         return lines;
+    }
+
+    private static List<String> nonBlankLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

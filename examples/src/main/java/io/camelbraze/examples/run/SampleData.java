@@ -16,14 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelbraze.examples.infra.OutboxDatabase;
 
 /**
- * The inputs the examples are seeded with. Each source has a few records that are valid and one that is not, so the
- * run shows both a send and a rejection.
+ * The inputs the examples are seeded with. Each source holds valid records and invalid ones, so the run shows both
+ * sends and rejections.
  */
 public final class SampleData {
 
     public static final String ORDERS_FILE = "orders-2025-06-01.csv";
-    /** 8 orders, one without a customer id (rejected). */
-    public static final String ORDERS_CSV = """
+    /** The CSV's first lines, written by hand; {@link #ORDERS_CSV} continues with generated orders up to A-1120. */
+    private static final String ORDERS_CSV_HEAD = """
             order_id,customer_id,first_name,order_total,currency
             A-1001,customer-17,Ada,42.50,EUR
             A-1002,customer-23,Grace,19.99,EUR
@@ -34,8 +34,19 @@ public final class SampleData {
             A-1007,customer-77,Frances,31.00,EUR
             A-1008,customer-89,Edsger,99.90,EUR
             """;
-    public static final int ORDERS_VALID = 7;
-    public static final int ORDERS_INVALID = 1;
+    public static final int ORDERS_ROWS = 120;
+    /**
+     * The data rows (1-based, the header not counted) that Braze would refuse: A-1003 has no customer id, A-1058 only
+     * blanks, A-1090 was cut off after its order id. In {@code CamelBrazeRejectedRecords} their positions are 0-based.
+     */
+    public static final List<Integer> ORDERS_BAD_ROWS = List.of(3, 58, 90);
+    /**
+     * 120 orders (A-1001 … A-1120), three of them without a usable customer id: sent in one exchange that is 117
+     * recipients in requests of 50 + 50 + 17, and 3 rejects.
+     */
+    public static final String ORDERS_CSV = ordersCsv();
+    public static final int ORDERS_INVALID = ORDERS_BAD_ROWS.size();
+    public static final int ORDERS_VALID = ORDERS_ROWS - ORDERS_INVALID;
 
     /** 5 valid messages (one of them a whole request for 2 users) and one with two identifiers (dead-lettered). */
     public static final List<String> QUEUE_MESSAGES = List.of(
@@ -49,13 +60,19 @@ public final class SampleData {
     public static final int QUEUE_VALID = 5;
     public static final int QUEUE_INVALID = 1;
 
-    public static final String BATCH_LARGE = "summer-sale-batch-1.json";
+    /** 120 recipients, one line each (newline-delimited JSON); line 78 names the customer twice (id and email). */
+    public static final String BATCH_LARGE = "summer-sale-batch-1.ndjson";
     public static final int BATCH_LARGE_SIZE = 120;
-    public static final String BATCH_SMALL = "summer-sale-batch-2.json";
+    public static final int BATCH_LARGE_BAD_LINE = 78;
+    /** 30 recipients, all valid. */
+    public static final String BATCH_SMALL = "summer-sale-batch-2.ndjson";
     public static final int BATCH_SMALL_SIZE = 30;
-    /** 3 recipients, the second without any identifier: the whole file is refused before anything is sent. */
-    public static final String BATCH_BROKEN = "summer-sale-batch-3.json";
+    /** 3 recipients; line 2 has no identifier at all. */
+    public static final String BATCH_BROKEN = "summer-sale-batch-3.ndjson";
     public static final int BATCH_BROKEN_SIZE = 3;
+    public static final int BATCH_BROKEN_BAD_LINE = 2;
+    public static final int BATCH_RECIPIENTS = BATCH_LARGE_SIZE + BATCH_SMALL_SIZE + BATCH_BROKEN_SIZE;
+    public static final int BATCH_INVALID = 2;
 
     /** 6 outbox rows, one without an external user id (rejected). */
     public static final int OUTBOX_VALID = 5;
@@ -73,11 +90,13 @@ public final class SampleData {
 
     /** Drops the three batch files into the SFTP server's {@code batches} folder. */
     public static void dropBatches(Path batches) {
-        dropFile(batches, BATCH_LARGE, json(recipients("summer-", 1, BATCH_LARGE_SIZE)));
-        dropFile(batches, BATCH_SMALL, json(recipients("summer-", 1001, BATCH_SMALL_SIZE)));
+        List<Map<String, Object>> large = recipients("summer-", 1, BATCH_LARGE_SIZE);
+        large.get(BATCH_LARGE_BAD_LINE - 1).put("email", "summer-78@example.com");
+        dropFile(batches, BATCH_LARGE, ndjson(large));
+        dropFile(batches, BATCH_SMALL, ndjson(recipients("summer-", 1001, BATCH_SMALL_SIZE)));
         List<Map<String, Object>> broken = recipients("summer-", 2001, BATCH_BROKEN_SIZE);
-        broken.get(1).remove("external_user_id");
-        dropFile(batches, BATCH_BROKEN, json(broken));
+        broken.get(BATCH_BROKEN_BAD_LINE - 1).remove("external_user_id");
+        dropFile(batches, BATCH_BROKEN, ndjson(broken));
     }
 
     public static void insertOutboxRows(OutboxDatabase database) {
@@ -100,12 +119,34 @@ public final class SampleData {
         return recipients;
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** One JSON object a line. */
+    private static String ndjson(List<Map<String, Object>> records) {
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> record : records) {
+            try {
+                text.append(JSON.writeValueAsString(record)).append('\n');
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return text.toString();
+    }
+
+    private static String ordersCsv() {
+        StringBuilder csv = new StringBuilder(ORDERS_CSV_HEAD);
+        String[] names = { "Alan", "Hedy", "Ken", "Radia", "Niklaus", "Sophie", "Tim", "Donald" };
+        for (int row = 9; row <= ORDERS_ROWS; row++) {
+            String order = "A-" + (1000 + row);
+            if (row == ORDERS_BAD_ROWS.get(1)) {
+                csv.append(order).append(",   ,Katherine,12.00,EUR\n");
+            } else if (row == ORDERS_BAD_ROWS.get(2)) {
+                csv.append(order).append('\n');
+            } else {
+                csv.append(order).append(",customer-").append(1000 + row).append(',').append(names[row % names.length])
+                        .append(',').append(10 + row % 50).append(".00,EUR\n");
+            }
+        }
+        return csv.toString();
     }
 
     private static void dropFile(Path folder, String name, String content) {

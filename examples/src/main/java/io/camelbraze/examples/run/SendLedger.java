@@ -23,8 +23,12 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public final class SendLedger extends EventNotifierSupport {
 
-    /** One successful exchange: the route it came from and what Braze accepted for it. */
-    public record Send(String routeId, int recipients, int requests, List<String> dispatchIds) {
+    /**
+     * One successful exchange: the route it came from, what Braze accepted for it, the records set aside
+     * ({@code invalidRecords=skip}) and the requests skipped as accepted before ({@code idempotentRepository}).
+     */
+    public record Send(String routeId, int recipients, int requests, List<String> dispatchIds, int rejected,
+                       int skippedRequests) {
     }
 
     private final List<Send> sends = new CopyOnWriteArrayList<>();
@@ -65,7 +69,10 @@ public final class SendLedger extends EventNotifierSupport {
         } else if (exchange.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_ID) != null) {
             dispatchIds.add(exchange.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_ID, String.class));
         }
-        sends.add(new Send(sourceRoute(exchange), recipients, requests, Collections.unmodifiableList(dispatchIds)));
+        int rejected = exchange.getMessage().getHeader(BrazeTriggerConstants.REJECTED_COUNT, 0, Integer.class);
+        int skipped = exchange.getMessage().getHeader(BrazeTriggerConstants.SKIPPED_REQUESTS, 0, Integer.class);
+        sends.add(new Send(sourceRoute(exchange), recipients, requests, Collections.unmodifiableList(dispatchIds), rejected,
+                           skipped));
     }
 
     /** The route the exchange came from; for a send made inside a Kamelet, the route that called the Kamelet. */
@@ -99,6 +106,16 @@ public final class SendLedger extends EventNotifierSupport {
     /** HTTP requests Braze accepted for the route. */
     public int requests(String routeId) {
         return sends.stream().filter(s -> routeId.equals(s.routeId())).mapToInt(Send::requests).sum();
+    }
+
+    /** Records the route's sends set aside as invalid. */
+    public int rejected(String routeId) {
+        return sends.stream().filter(s -> routeId.equals(s.routeId())).mapToInt(Send::rejected).sum();
+    }
+
+    /** Requests the route did not send because the idempotent repository knew Braze had accepted them. */
+    public int skippedRequests(String routeId) {
+        return sends.stream().filter(s -> routeId.equals(s.routeId())).mapToInt(Send::skippedRequests).sum();
     }
 
     public int totalRequests() {

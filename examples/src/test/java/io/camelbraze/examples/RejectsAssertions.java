@@ -1,0 +1,63 @@
+package io.camelbraze.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelbraze.examples.run.SampleData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the bulk routes' rejects files and Braze must hold for the seeded sample data. */
+final class RejectsAssertions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RejectsAssertions() {
+    }
+
+    /** Each line one JSON object: the row's 0-based position, the field, the reason naming it, the row as read. */
+    static List<JsonNode> read(Path rejectsFile) throws Exception {
+        assertThat(rejectsFile).as("rejects file beside the input").exists();
+        List<JsonNode> rejects = new ArrayList<>();
+        for (String line : Files.readAllLines(rejectsFile)) {
+            rejects.add(JSON.readTree(line));
+        }
+        return rejects;
+    }
+
+    /** Exactly the orders CSV's three bad rows, in file order, with their reasons. */
+    static void assertOrdersRejects(Path rejectsFile) throws Exception {
+        List<JsonNode> rejects = read(rejectsFile);
+        assertThat(rejects).hasSize(SampleData.ORDERS_INVALID);
+        for (int i = 0; i < rejects.size(); i++) {
+            int row = SampleData.ORDERS_BAD_ROWS.get(i);
+            JsonNode rejected = rejects.get(i);
+            assertThat(rejected.path("position").asInt()).isEqualTo(row - 1);
+            assertThat(rejected.path("field").asText()).isEqualTo("recipients[" + (row - 1) + "]");
+            assertThat(rejected.path("reason").asText())
+                    .isEqualTo("recipients[" + (row - 1) + "]: record has no value in field 'customer_id' (externalIdField)");
+            assertThat(rejected.path("record").path("order_id").asText()).isEqualTo("A-" + (1000 + row));
+        }
+        // the blank id is kept as it was; the cut-off row has only its order id
+        assertThat(rejects.get(1).path("record").path("customer_id").asText()).isEqualTo("   ");
+        assertThat(rejects.get(2).path("record").size()).isEqualTo(1);
+    }
+
+    /** The customer ids of the orders CSV's good rows, from the CSV itself. */
+    static List<String> ordersValidCustomerIds() {
+        List<String> ids = new ArrayList<>();
+        List<String> lines = SampleData.ORDERS_CSV.lines().skip(1).toList();
+        for (String line : lines) {
+            String[] columns = line.split(",", -1);
+            if (columns.length > 1 && !columns[1].isBlank()) {
+                ids.add(columns[1]);
+            }
+        }
+        assertThat(ids).hasSize(SampleData.ORDERS_VALID);
+        return ids;
+    }
+}
