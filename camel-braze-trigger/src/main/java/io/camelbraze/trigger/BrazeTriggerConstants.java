@@ -76,7 +76,8 @@ public final class BrazeTriggerConstants {
     public static final String REQUEST_COUNT = "CamelBrazeRequestCount";
     @Metadata(label = "producer",
               description = "On a failed exchange: how many of its recipients were not accepted by Braze (neither sent, nor set aside"
-                            + " by invalidRecords=skip, nor skipped by the idempotent repository). CamelBrazeRecipientCount and"
+                            + " by invalidRecords=skip, nor skipped by the idempotent repository). For a streamed body only the"
+                            + " records read before the failure are counted: the rest is not read. CamelBrazeRecipientCount and"
                             + " CamelBrazeDispatchIds then tell what Braze did accept.",
               javaType = "Integer")
     public static final String UNSENT_RECIPIENTS = "CamelBrazeUnsentRecipients";

@@ -118,7 +118,7 @@ public final class ChunkedDelivery {
             try {
                 chunk = source.next();
             } catch (BrazeValidationException invalid) {
-                failure = acceptedRecipients == 0 ? invalid : afterAccepted(invalid);
+                failure = acceptedRecipients == 0 ? readAgain(invalid) : afterAccepted(invalid);
                 context.listener().failed(FailureKind.VALIDATION, invalid.getField());
                 return null;
             } catch (RuntimeException unreadable) {
@@ -140,6 +140,19 @@ public final class ChunkedDelivery {
                 return chunk;
             }
         }
+    }
+
+    /** An empty input after an earlier attempt was accepted: most likely a stream that cannot be read twice. */
+    private BrazeValidationException readAgain(BrazeValidationException invalid) {
+        if (!exhausted && progress.acceptedCount() > 0 && "body".equals(invalid.getField())
+            && invalid.getMessage().contains("no recipients")) {
+            return new BrazeValidationException("body", "the input holds no records, but an earlier attempt of this exchange had "
+                                                        + progress.acceptedCount() + " request(s) accepted by Braze: an Iterator or"
+                                                        + " Stream body is read once, so a redelivery finds it empty. Send a body"
+                                                        + " that can be read again (a File, the file's content) to resume after what"
+                                                        + " Braze accepted", invalid);
+        }
+        return invalid;
     }
 
     private BrazeValidationException afterAccepted(BrazeValidationException invalid) {
