@@ -108,7 +108,12 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
                         new RateLimitState(false, state.limit(), 0, reset)));
             }
             case SERVER_ERROR -> {
-                String message = "Internal Server Error";
+                String message = switch (fault.status()) {
+                    case 502 -> "Bad Gateway";
+                    case 503 -> "Service Unavailable";
+                    case 504 -> "Gateway Timeout";
+                    default -> "Internal Server Error";
+                };
                 return exchange.reject(fault.status(), message,
                         responses.message(fault.status(), message, rateLimiter.peekTargeted(now)));
             }
