@@ -14,6 +14,7 @@ import io.camelbraze.trigger.delivery.DeliveryStatistics;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.logging.DeliveryLogger;
 import io.camelbraze.trigger.metrics.DeliveryMetrics;
+import io.camelbraze.trigger.schedule.ActionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -159,6 +160,7 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
             throw new IllegalArgumentException("Options idempotentRepository and idempotentKey must be set together (the key names"
                                                + " the input, e.g. idempotentKey=${header.CamelFileName})");
         }
+        ActionOptions.validate(configuration);
     }
 
     private static void refuseNegative(String option, long value) {
