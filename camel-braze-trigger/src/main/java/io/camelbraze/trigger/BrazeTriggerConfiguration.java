@@ -59,7 +59,7 @@ public class BrazeTriggerConfiguration implements Cloneable {
               description = "With action=schedule or updateSchedule: send at the schedule time in each recipient's own time zone"
                             + " (in_local_time), unless the header CamelBrazeScheduleInLocalTime or the body's schedule says"
                             + " otherwise. The time is sent without zone designator (a zoned time is taken as its local date-time);"
-                            + " a time that has passed in every time zone (local time + 12 h before now) is refused.")
+                            + " a time that has passed in every time zone (the local time plus 12 hours is before now) is refused.")
     private boolean inLocalTime;
     @UriParam(label = "producer,schedule", defaultValue = "false",
               description = "With action=schedule or updateSchedule: send on the schedule time's day at each recipient's optimal"

@@ -170,11 +170,14 @@ class ScheduleRouteTest extends CamelTestSupport {
         }
         Exchange result = send("direct:schedule", recipients, Map.of(BrazeTriggerConstants.SCHEDULE_TIME, AT));
 
-        List<String> ids = braze.schedules().stream().map(ScheduledSend::scheduleId).toList();
-        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
-        assertThat(result.getMessage().getHeader(BrazeTriggerConstants.SCHEDULE_IDS, List.class)).containsExactlyElementsOf(ids);
+        // requests go out concurrently: the header lists them in input order, whatever order Braze saw them in
+        Map<String, ScheduledSend> created = new LinkedHashMap<>();
+        braze.schedules().forEach(s -> created.put(s.scheduleId(), s));
+        List<String> ids = result.getMessage().getHeader(BrazeTriggerConstants.SCHEDULE_IDS, List.class);
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created.keySet());
+        assertThat(ids).extracting(id -> created.get(id).recipients().get(0).externalUserId()).containsExactly("u0", "u50", "u100");
+        assertThat(ids).extracting(id -> created.get(id).recipients().size()).containsExactly(50, 50, 20);
         assertThat(scheduleIdOf(result)).isEqualTo(ids.get(2));
-        assertThat(braze.schedules()).extracting(s -> s.recipients().size()).containsExactly(50, 50, 20);
         braze.assertThatBraze().scheduled("cv-1").at(AT).times(120);
     }
 
