@@ -50,8 +50,9 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
     protected void doStart() throws Exception {
         super.doStart();
         if (logger == null) {
-            logger = new DeliveryLogger(
-                    configuration.getOperation() + " " + Objects.toString(configuration.targetId(), "<from header>"));
+            String action = configuration.getAction() == BrazeAction.send ? "" : " " + configuration.getAction();
+            logger = new DeliveryLogger(configuration.getOperation() + action + " "
+                                        + Objects.toString(configuration.targetId(), "<from header>"));
             listener.add(logger);
         }
         if (metrics == null) {

@@ -170,9 +170,13 @@ public class FakeBraze implements AutoCloseable {
         return journal.all();
     }
 
-    /** The recipients of the accepted requests, in order (a broadcast has none). */
+    /**
+     * The recipients of the accepted trigger sends, in order (a broadcast has none). Recipients of schedules are not
+     * included: they have not been messaged yet (see {@link #schedules()}).
+     */
     public List<Recipient> acceptedRecipients() {
-        return requests().stream().flatMap(r -> Recipient.of(r).stream()).filter(r -> !r.isBroadcast()).toList();
+        return requests().stream().filter(r -> r.endpoint().kind() == BrazeEndpoint.Kind.SEND)
+                .flatMap(r -> Recipient.of(r).stream()).filter(r -> !r.isBroadcast()).toList();
     }
 
     /** How many requests reached the fake, accepted or not ({@code requests().size()} counts accepted ones). */
