@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 
 import io.camelbraze.examples.infra.AppointmentsDatabase;
 import io.camelbraze.examples.routes.AppointmentReminderRoute;
@@ -24,6 +23,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelbraze.examples.ExampleRouteTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppointmentReminderRouteTest extends CamelTestSupport {
 
     static final String CANVAS = "6b1e2f0a-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    // a class of its own, not ExampleRouteTestSupport: it needs only its table, not the broker and SFTP server
 
     @RegisterExtension
     static final FakeBrazeExtension braze = new FakeBrazeExtension();
@@ -64,16 +64,6 @@ class AppointmentReminderRouteTest extends CamelTestSupport {
 
     private String reminderOf(long id) {
         return (String) database.row(id).get("reminder_status");
-    }
-
-    static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + "s waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Test
