@@ -15,7 +15,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class BrazeTriggerConfiguration implements Cloneable {
 
-    @UriPath(description = "What to trigger: canvas (POST /canvas/trigger/send) or campaign (POST /campaigns/trigger/send)",
+    @UriPath(description = "What to trigger: canvas (POST /canvas/trigger/send) or campaign (POST /campaigns/trigger/send); the"
+                           + " option action turns it into a schedule, a change of one, or a send-id creation",
              enums = "canvas,campaign")
     @Metadata(required = true)
     private BrazeOperation operation;
