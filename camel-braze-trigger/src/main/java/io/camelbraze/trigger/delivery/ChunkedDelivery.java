@@ -282,7 +282,8 @@ public final class ChunkedDelivery {
                 long resetAt = bucket.onRateLimited(response.headers(), now);
                 long wait = Math.max(0, resetAt - now) + RateLimitBucket.RESET_GUARD_MILLIS;
                 long maxWait = context.policy().rateLimitMaxWaitMillis();
-                if (retries < context.policy().maxRetries() && rateLimitWaited + wait <= maxWait && !stopped) {
+                if (context.policy().retryRateLimited() && retries < context.policy().maxRetries()
+                    && rateLimitWaited + wait <= maxWait && !stopped) {
                     retries++;
                     rateLimitWaited += wait;
                     context.listener().retryScheduled(FailureKind.RATE_LIMIT, wait);

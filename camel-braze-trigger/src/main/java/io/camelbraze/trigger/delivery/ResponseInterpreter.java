@@ -37,7 +37,8 @@ public final class ResponseInterpreter {
         if (errorsNode.isArray()) {
             errorsNode.forEach(e -> errors.add(scrub(e.isTextual() ? e.asText() : e.toString())));
         }
-        return new AcceptedRequest(text(json, "dispatch_id"), text(json, "notice"), List.copyOf(errors));
+        return new AcceptedRequest(text(json, "dispatch_id"), text(json, "notice"), List.copyOf(errors), text(json, "schedule_id"),
+                text(json, "send_id"));
     }
 
     /**
