@@ -1,5 +1,7 @@
 package io.camelbraze.trigger.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.util.Locale;
 
@@ -60,12 +62,16 @@ public final class StreamRun {
         template.sendBodyAndHeader("direct:bulk", new FlatRows(50), BrazeTriggerConstants.CANVAS_ID,
                 RequestCounter.WARM_UP_CANVAS);
         long idle = HeapSampler.liveNow();
+        long warmUpRequests = baseline.requests();
+        long warmUpRecipients = baseline.recipients();
 
         HeapSampler sampler = new HeapSampler(sampleMillis);
         sampler.start();
+        long cpuBefore = javaThreadsCpuNanos();
         long began = System.nanoTime();
         Exchange exchange = template.request("direct:bulk", e -> e.getMessage().setBody(new FlatRows(rows)));
         long millis = (System.nanoTime() - began) / 1_000_000;
+        long cpuMillis = (javaThreadsCpuNanos() - cpuBefore) / 1_000_000;
         sampler.stop();
         long poolPeaks = HeapSampler.poolPeaks();
         // the exchange is still referenced: what the component leaves on it (headers, properties) is counted
@@ -77,14 +83,31 @@ public final class StreamRun {
 
         Exception failure = exchange.getException();
         long requests = "component".equals(mode)
-                ? exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT, 0L, Long.class) : baseline.requests();
+                ? exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT, 0L, Long.class) : baseline.requests() - warmUpRequests;
         long recipients = "component".equals(mode)
-                ? exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0L, Long.class) : baseline.recipients();
-        System.out.printf(Locale.ROOT, "RESULT mode=%s rows=%d millis=%d requests=%d recipients=%d idle=%d livePeak=%d"
+                ? exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0L, Long.class) : baseline.recipients() - warmUpRecipients;
+        System.out.printf(Locale.ROOT, "RESULT mode=%s rows=%d millis=%d cpuMillis=%d requests=%d recipients=%d idle=%d livePeak=%d"
                                        + " samples=%d poolPeaks=%d retained=%d maxHeap=%d error=%s%n",
-                mode, rows, millis, requests, recipients, idle, sampler.livePeak(), sampler.samples(), poolPeaks, retained,
+                mode, rows, millis, cpuMillis, requests, recipients, idle, sampler.livePeak(), sampler.samples(), poolPeaks, retained,
                 Runtime.getRuntime().maxMemory(), failure == null ? "-" : String.valueOf(failure).replace(' ', '_'));
         Reference.reachabilityFence(exchange);
         context.close();
+    }
+
+    /**
+     * CPU time of this JVM's live Java threads (route, component, HTTP client): unlike elapsed time it hardly depends on
+     * what else runs on the machine. Leaves out GC and JIT threads (so the sampler's forced GCs are not counted) and
+     * threads that ended meanwhile.
+     */
+    private static long javaThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long cpu = threads.getThreadCpuTime(id);
+            if (cpu > 0) {
+                sum += cpu;
+            }
+        }
+        return sum;
     }
 }
