@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 
 /**
@@ -37,7 +39,7 @@ public class FakeBraze implements AutoCloseable {
     public static final String DEFAULT_API_KEY = "fake-braze-api-key";
 
     private final Settings settings;
-    private final RequestJournal journal = new RequestJournal();
+    private final RequestJournal journal;
     private final FaultScript script = new FaultScript();
     private final RateLimiter rateLimiter;
     private final ScheduleBook book;
@@ -51,6 +53,7 @@ public class FakeBraze implements AutoCloseable {
     /** A fake configured by {@code builder}. */
     protected FakeBraze(Builder builder) {
         this.settings = builder.settings();
+        this.journal = new RequestJournal(builder.journalSink);
         this.rateLimiter = settings.rateLimiter();
         this.book = settings.scheduleBook();
     }
@@ -243,6 +246,7 @@ public class FakeBraze implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int port;
         private int sendIdsPerDay = 100;
+        private Consumer<RecordedRequest> journalSink;
 
         private Builder() {
         }
@@ -352,6 +356,17 @@ public class FakeBraze implements AutoCloseable {
         /** A fixed port instead of a free one (0, the default, picks a free port). */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Hands every request, with the answer given, to {@code sink} instead of keeping it: for long runs whose requests
+         * would not fit in memory (the benchmarks send a million recipients). {@code sink} is called from the server's
+         * threads, concurrently. The fake then keeps nothing: {@link FakeBraze#requests()}, {@link FakeBraze#requestCount()},
+         * {@link FakeBraze#awaitRequests} and the assertions see no request.
+         */
+        public Builder journalTo(Consumer<RecordedRequest> sink) {
+            this.journalSink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
