@@ -185,6 +185,7 @@ class BulkSendRouteTest extends CamelTestSupport {
         int sentFirst = braze.acceptedRecipients().size();
         assertThat(sentFirst).isPositive().isLessThanOrEqualTo(600);
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(sentFirst);
+        assertThat(exchange.getException()).hasMessageContaining("already accepted " + sentFirst + " recipient(s)");
         // a streamed input is not read past the failure: the records read and not accepted are counted
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS, Integer.class))
                 .isPositive().isLessThanOrEqualTo(1000 - sentFirst);

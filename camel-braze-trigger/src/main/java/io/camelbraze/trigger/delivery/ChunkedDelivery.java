@@ -50,6 +50,7 @@ public final class ChunkedDelivery {
     private BrazeTriggerException failure;
     private Throwable fatal;
     private boolean finished;
+    private boolean invalidRecord;
 
     /**
      * @param idempotent    the idempotent repository's view for this input, or {@code null}
@@ -118,7 +119,9 @@ public final class ChunkedDelivery {
             try {
                 chunk = source.next();
             } catch (BrazeValidationException invalid) {
-                failure = acceptedRecipients == 0 ? readAgain(invalid) : afterAccepted(invalid);
+                // the message says what Braze accepted once the requests in flight have ended (see finish)
+                failure = readAgain(invalid);
+                invalidRecord = true;
                 context.listener().failed(FailureKind.VALIDATION, invalid.getField());
                 return null;
             } catch (RuntimeException unreadable) {
@@ -451,6 +454,9 @@ public final class ChunkedDelivery {
         }
         synchronized (this) {
             Throwable reported = fatal != null ? fatal : failure;
+            if (fatal == null && invalidRecord && acceptedRecipients > 0 && failure instanceof BrazeValidationException invalid) {
+                reported = afterAccepted(invalid);
+            }
             outcome = new DeliveryOutcome(List.copyOf(accepted.values()), acceptedRecipients, skippedRequests,
                     skippedRecipients, records, reported);
         }
