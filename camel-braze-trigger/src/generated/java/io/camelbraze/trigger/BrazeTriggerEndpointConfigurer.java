@@ -23,12 +23,15 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         BrazeTriggerEndpoint target = (BrazeTriggerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": target.getConfiguration().setAction(property(camelContext, io.camelbraze.trigger.BrazeAction.class, value)); return true;
         case "aliaslabelfield":
         case "aliasLabelField": target.getConfiguration().setAliasLabelField(property(camelContext, java.lang.String.class, value)); return true;
         case "aliasnamefield":
         case "aliasNameField": target.getConfiguration().setAliasNameField(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "atoptimaltime":
+        case "atOptimalTime": target.getConfiguration().setAtOptimalTime(property(camelContext, boolean.class, value)); return true;
         case "attributefields":
         case "attributeFields": target.getConfiguration().setAttributeFields(property(camelContext, java.lang.String.class, value)); return true;
         case "baseuri":
@@ -56,6 +59,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "idempotentKey": target.getConfiguration().setIdempotentKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "inlocaltime":
+        case "inLocalTime": target.getConfiguration().setInLocalTime(property(camelContext, boolean.class, value)); return true;
         case "instance": target.getConfiguration().setInstance(property(camelContext, java.lang.String.class, value)); return true;
         case "invalidrecords":
         case "invalidRecords": target.getConfiguration().setInvalidRecords(property(camelContext, io.camelbraze.trigger.InvalidRecords.class, value)); return true;
@@ -82,6 +87,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "scheduletime":
+        case "scheduleTime": target.getConfiguration().setScheduleTime(property(camelContext, java.lang.String.class, value)); return true;
         case "sendid":
         case "sendId": target.getConfiguration().setSendId(property(camelContext, java.lang.String.class, value)); return true;
         case "sendtoexistingonly":
@@ -95,12 +102,15 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return io.camelbraze.trigger.BrazeAction.class;
         case "aliaslabelfield":
         case "aliasLabelField": return java.lang.String.class;
         case "aliasnamefield":
         case "aliasNameField": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "atoptimaltime":
+        case "atOptimalTime": return boolean.class;
         case "attributefields":
         case "attributeFields": return java.lang.String.class;
         case "baseuri":
@@ -128,6 +138,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "idempotentKey": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "inlocaltime":
+        case "inLocalTime": return boolean.class;
         case "instance": return java.lang.String.class;
         case "invalidrecords":
         case "invalidRecords": return io.camelbraze.trigger.InvalidRecords.class;
@@ -154,6 +166,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "scheduletime":
+        case "scheduleTime": return java.lang.String.class;
         case "sendid":
         case "sendId": return java.lang.String.class;
         case "sendtoexistingonly":
@@ -168,12 +182,15 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         BrazeTriggerEndpoint target = (BrazeTriggerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return target.getConfiguration().getAction();
         case "aliaslabelfield":
         case "aliasLabelField": return target.getConfiguration().getAliasLabelField();
         case "aliasnamefield":
         case "aliasNameField": return target.getConfiguration().getAliasNameField();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "atoptimaltime":
+        case "atOptimalTime": return target.getConfiguration().isAtOptimalTime();
         case "attributefields":
         case "attributeFields": return target.getConfiguration().getAttributeFields();
         case "baseuri":
@@ -201,6 +218,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "idempotentKey": return target.getConfiguration().getIdempotentKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "inlocaltime":
+        case "inLocalTime": return target.getConfiguration().isInLocalTime();
         case "instance": return target.getConfiguration().getInstance();
         case "invalidrecords":
         case "invalidRecords": return target.getConfiguration().getInvalidRecords();
@@ -227,6 +246,8 @@ public class BrazeTriggerEndpointConfigurer extends PropertyConfigurerSupport im
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "scheduletime":
+        case "scheduleTime": return target.getConfiguration().getScheduleTime();
         case "sendid":
         case "sendId": return target.getConfiguration().getSendId();
         case "sendtoexistingonly":

@@ -23,10 +23,12 @@ public class BrazeTriggerEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(39);
+        props.add("action");
         props.add("aliasLabelField");
         props.add("aliasNameField");
         props.add("apiKey");
+        props.add("atOptimalTime");
         props.add("attributeFields");
         props.add("baseUri");
         props.add("batchSize");
@@ -41,6 +43,7 @@ public class BrazeTriggerEndpointUriFactory extends org.apache.camel.support.com
         props.add("externalIdField");
         props.add("idempotentKey");
         props.add("idempotentRepository");
+        props.add("inLocalTime");
         props.add("instance");
         props.add("invalidRecords");
         props.add("lazyStartProducer");
@@ -56,6 +59,7 @@ public class BrazeTriggerEndpointUriFactory extends org.apache.camel.support.com
         props.add("retryAmbiguousFailures");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("scheduleTime");
         props.add("sendId");
         props.add("sendToExistingOnly");
         props.add("sslContextParameters");

@@ -4,24 +4,29 @@ package io.camelbraze.trigger;
  * What an endpoint triggers: the URI path of {@code braze-trigger:canvas} or {@code braze-trigger:campaign}.
  */
 public enum BrazeOperation {
-    canvas("/canvas/trigger/send", "canvas_id", "context", "canvasId"),
-    campaign("/campaigns/trigger/send", "campaign_id", "trigger_properties", "campaignId");
+    canvas("/canvas/trigger", "canvas_id", "context", "canvasId"),
+    campaign("/campaigns/trigger", "campaign_id", "trigger_properties", "campaignId");
 
-    private final String path;
+    private final String triggerPath;
     private final String idField;
     private final String contextField;
     private final String idOption;
 
-    BrazeOperation(String path, String idField, String contextField, String idOption) {
-        this.path = path;
+    BrazeOperation(String triggerPath, String idField, String contextField, String idOption) {
+        this.triggerPath = triggerPath;
         this.idField = idField;
         this.contextField = contextField;
         this.idOption = idOption;
     }
 
-    /** REST path of the trigger endpoint. */
+    /** REST path of the trigger send endpoint, e.g. {@code /canvas/trigger/send}. */
     public String path() {
-        return path;
+        return triggerPath + "/send";
+    }
+
+    /** The common start of the operation's trigger paths, e.g. {@code /canvas/trigger} (send and schedule endpoints). */
+    public String triggerPath() {
+        return triggerPath;
     }
 
     /** JSON field holding the target id: {@code canvas_id} or {@code campaign_id}. */

@@ -37,6 +37,19 @@ public class BrazeRateLimitException extends BrazeApiException {
                 null, Map.of(), resetTime);
     }
 
+    /**
+     * Braze answered 429 to {@code POST /sends/id/create}: most likely the limit of 100 send ids a day per workspace, which
+     * the hourly reset in the response headers does not lift. Not retried by the component, and no reset time, so that no
+     * {@code CamelRedeliveryDelay} suggests it will work after the hour.
+     */
+    public static BrazeRateLimitException sendIdLimit(String brazeMessage, Map<String, String> responseHeaders) {
+        return new BrazeRateLimitException(
+                "Braze refused to create the send id (HTTP 429" + (brazeMessage == null ? "" : ": " + brazeMessage)
+                                           + "), most likely the limit of 100 send ids a day per workspace; not retried:"
+                                           + " waiting for the hourly rate-limit reset does not help within the day",
+                brazeMessage, responseHeaders, null);
+    }
+
     /** When the rate-limit window resets; null when Braze sent no usable reset header. */
     public Instant getResetTime() {
         return resetTime;

@@ -15,7 +15,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class BrazeTriggerConfiguration implements Cloneable {
 
-    @UriPath(description = "What to trigger: canvas (POST /canvas/trigger/send) or campaign (POST /campaigns/trigger/send)",
+    @UriPath(description = "What to trigger: canvas (POST /canvas/trigger/send) or campaign (POST /campaigns/trigger/send); the"
+                           + " option action turns it into a schedule, a change of one, or a send-id creation",
              enums = "canvas,campaign")
     @Metadata(required = true)
     private BrazeOperation operation;
@@ -41,6 +42,31 @@ public class BrazeTriggerConfiguration implements Cloneable {
                                                 + " unidentified,most_recently_updated). Values: identified, unidentified, most_recently_updated,"
                                                 + " least_recently_updated; at most one of identified/unidentified.")
     private String prioritization;
+
+    // ---- action and schedule ----
+    @UriParam(label = "producer", defaultValue = "send", enums = "send,schedule,updateSchedule,cancelSchedule,createSendId",
+              description = "What to ask Braze: send (POST .../trigger/send, now); schedule (POST .../trigger/schedule/create, the"
+                            + " schedule id comes back in CamelBrazeScheduleId); updateSchedule (.../trigger/schedule/update) or"
+                            + " cancelSchedule (.../trigger/schedule/delete) of the schedule named by CamelBrazeScheduleId or the"
+                            + " body's schedule_id; createSendId (campaigns only: POST /sends/id/create, the id comes back in"
+                            + " CamelBrazeSendId; Braze allows 100 a day per workspace and a 429 is not retried).")
+    private BrazeAction action = BrazeAction.send;
+    @UriParam(label = "producer,schedule",
+              description = "With action=schedule or updateSchedule: the schedule time when neither the header CamelBrazeScheduleTime"
+                            + " nor the body's schedule gives one. ISO 8601, e.g. 2026-12-01T09:00:00Z; a time without zone"
+                            + " designator is UTC, or each recipient's local time with inLocalTime.")
+    private String scheduleTime;
+    @UriParam(label = "producer,schedule", defaultValue = "false",
+              description = "With action=schedule or updateSchedule: send at the schedule time in each recipient's own time zone"
+                            + " (in_local_time), unless the header CamelBrazeScheduleInLocalTime or the body's schedule says"
+                            + " otherwise. The time is sent without zone designator (a zoned time is taken as its local date-time);"
+                            + " a time that has passed in every time zone (the local time plus 12 hours is before now) is refused.")
+    private boolean inLocalTime;
+    @UriParam(label = "producer,schedule", defaultValue = "false",
+              description = "With action=schedule or updateSchedule: send on the schedule time's day at each recipient's optimal"
+                            + " time (at_optimal_time), unless the header CamelBrazeScheduleAtOptimalTime or the body's schedule"
+                            + " says otherwise. Exclusive with inLocalTime.")
+    private boolean atOptimalTime;
 
     // ---- flat-record mapping ----
     @UriParam(label = "producer,mapping", description = "Flat records: the field holding the recipient's external user id.")
@@ -148,6 +174,11 @@ public class BrazeTriggerConfiguration implements Cloneable {
         return operation == BrazeOperation.campaign ? campaignId : canvasId;
     }
 
+    /** The REST path this endpoint posts to: its action's path for its operation, e.g. {@code /canvas/trigger/schedule/create}. */
+    public String requestPath() {
+        return action.path(operation);
+    }
+
     /** True when any flat-record mapping option is set. */
     public boolean hasFieldMapping() {
         return externalIdField != null || emailField != null || aliasNameField != null || aliasLabelField != null
@@ -160,6 +191,38 @@ public class BrazeTriggerConfiguration implements Cloneable {
 
     public void setOperation(BrazeOperation operation) {
         this.operation = operation;
+    }
+
+    public BrazeAction getAction() {
+        return action;
+    }
+
+    public void setAction(BrazeAction action) {
+        this.action = action;
+    }
+
+    public String getScheduleTime() {
+        return scheduleTime;
+    }
+
+    public void setScheduleTime(String scheduleTime) {
+        this.scheduleTime = scheduleTime;
+    }
+
+    public boolean isInLocalTime() {
+        return inLocalTime;
+    }
+
+    public void setInLocalTime(boolean inLocalTime) {
+        this.inLocalTime = inLocalTime;
+    }
+
+    public boolean isAtOptimalTime() {
+        return atOptimalTime;
+    }
+
+    public void setAtOptimalTime(boolean atOptimalTime) {
+        this.atOptimalTime = atOptimalTime;
     }
 
     public String getCanvasId() {
@@ -429,7 +492,7 @@ public class BrazeTriggerConfiguration implements Cloneable {
     @Override
     public String toString() {
         // never the API key
-        return "BrazeTriggerConfiguration[operation=" + operation + ", target=" + targetId() + ", instance=" + instance
+        return "BrazeTriggerConfiguration[operation=" + operation + ", action=" + action + ", target=" + targetId() + ", instance=" + instance
                + ", baseUri=" + baseUri + ", apiKey=" + (apiKey == null ? "<unset>" : "****") + "]";
     }
 }

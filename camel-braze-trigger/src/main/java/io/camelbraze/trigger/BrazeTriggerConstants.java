@@ -50,9 +50,34 @@ public final class BrazeTriggerConstants {
               description = "Connected Audience filter: a Map, a JSON String or an io.camelbraze.trigger.model.Audience.",
               javaType = "Object")
     public static final String AUDIENCE = "CamelBrazeAudience";
-    @Metadata(label = "producer", description = "Campaign send_id (ASCII, at most 64 characters); campaign endpoint only.",
+    @Metadata(label = "producer",
+              description = "Campaign send_id (ASCII, at most 64 characters); campaign endpoint only. With action=createSendId: the"
+                            + " id to propose on the way in, and the id Braze created on the way out.",
               javaType = "String")
     public static final String SEND_ID = "CamelBrazeSendId";
+    @Metadata(label = "producer",
+              description = "With action=schedule or updateSchedule: when to send, overriding the body's schedule and the option"
+                            + " scheduleTime. An Instant, OffsetDateTime, ZonedDateTime, LocalDateTime, LocalDate (its start) or"
+                            + " ISO 8601 String. Sent in UTC; with in_local_time or at_optimal_time sent without zone designator, a"
+                            + " zoned value as its local date-time. A value without zone designator is UTC for a plain schedule.",
+              javaType = "Object")
+    public static final String SCHEDULE_TIME = "CamelBrazeScheduleTime";
+    @Metadata(label = "producer",
+              description = "With action=schedule or updateSchedule: true sends at the schedule time in each recipient's time zone"
+                            + " (in_local_time); overrides the body's schedule and the option inLocalTime.",
+              javaType = "Boolean")
+    public static final String SCHEDULE_IN_LOCAL_TIME = "CamelBrazeScheduleInLocalTime";
+    @Metadata(label = "producer",
+              description = "With action=schedule or updateSchedule: true sends on the schedule time's day at each recipient's"
+                            + " optimal time (at_optimal_time); overrides the body's schedule and the option atOptimalTime.",
+              javaType = "Boolean")
+    public static final String SCHEDULE_AT_OPTIMAL_TIME = "CamelBrazeScheduleAtOptimalTime";
+    @Metadata(label = "producer",
+              description = "In, with action=updateSchedule or cancelSchedule: the schedule to change (overrides the body's"
+                            + " schedule_id). Out, with action=schedule: the schedule_id Braze returned for the last request (all of"
+                            + " them in CamelBrazeScheduleIds).",
+              javaType = "String")
+    public static final String SCHEDULE_ID = "CamelBrazeScheduleId";
 
     // ---- headers out ----
 
@@ -63,6 +88,12 @@ public final class BrazeTriggerConstants {
               description = "The dispatch ids of every request made for this exchange, in order (null entries where Braze sent none).",
               javaType = "java.util.List<String>")
     public static final String DISPATCH_IDS = "CamelBrazeDispatchIds";
+    @Metadata(label = "producer",
+              description = "With action=schedule: the schedule_id of every request made for this exchange, in order; each request of"
+                            + " at most 50 recipients is a schedule of its own. Also set on a failed exchange: the schedules Braze"
+                            + " did create.",
+              javaType = "java.util.List<String>")
+    public static final String SCHEDULE_IDS = "CamelBrazeScheduleIds";
     @Metadata(label = "producer", description = "Braze's notice, e.g. that the Canvas is paused or archived.", javaType = "String")
     public static final String NOTICE = "CamelBrazeNotice";
     @Metadata(label = "producer", description = "Braze's non-fatal errors[] entries from the responses of this exchange.",
@@ -76,7 +107,8 @@ public final class BrazeTriggerConstants {
     public static final String REQUEST_COUNT = "CamelBrazeRequestCount";
     @Metadata(label = "producer",
               description = "On a failed exchange: how many of its recipients were not accepted by Braze (neither sent, nor set aside"
-                            + " by invalidRecords=skip, nor skipped by the idempotent repository). CamelBrazeRecipientCount and"
+                            + " by invalidRecords=skip, nor skipped by the idempotent repository). For a streamed body only the"
+                            + " records read before the failure are counted: the rest is not read. CamelBrazeRecipientCount and"
                             + " CamelBrazeDispatchIds then tell what Braze did accept.",
               javaType = "Integer")
     public static final String UNSENT_RECIPIENTS = "CamelBrazeUnsentRecipients";

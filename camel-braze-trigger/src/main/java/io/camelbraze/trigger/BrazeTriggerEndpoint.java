@@ -14,6 +14,7 @@ import io.camelbraze.trigger.delivery.DeliveryStatistics;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.logging.DeliveryLogger;
 import io.camelbraze.trigger.metrics.DeliveryMetrics;
+import io.camelbraze.trigger.schedule.ActionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -48,8 +49,9 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
     protected void doStart() throws Exception {
         super.doStart();
         if (logger == null) {
-            logger = new DeliveryLogger(
-                    configuration.getOperation() + " " + Objects.toString(configuration.targetId(), "<from header>"));
+            String action = configuration.getAction() == BrazeAction.send ? "" : " " + configuration.getAction();
+            logger = new DeliveryLogger(configuration.getOperation() + action + " "
+                                        + Objects.toString(configuration.targetId(), "<from header>"));
             listener.add(logger);
         }
         if (metrics == null) {
@@ -154,6 +156,7 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
             throw new IllegalArgumentException("Options idempotentRepository and idempotentKey must be set together (the key names"
                                                + " the input, e.g. idempotentKey=${header.CamelFileName})");
         }
+        ActionOptions.validate(configuration);
     }
 
     private static void refuseNegative(String option, long value) {

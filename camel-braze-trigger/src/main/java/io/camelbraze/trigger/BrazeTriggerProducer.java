@@ -11,6 +11,7 @@ import io.camelbraze.trigger.batch.ShutdownAnnouncement;
 import io.camelbraze.trigger.delivery.AcceptedRequest;
 import io.camelbraze.trigger.delivery.ActiveDeliveries;
 import io.camelbraze.trigger.delivery.ChunkProgress;
+import io.camelbraze.trigger.delivery.ChunkSource;
 import io.camelbraze.trigger.delivery.ChunkedDelivery;
 import io.camelbraze.trigger.delivery.DeliveryContext;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
@@ -23,16 +24,20 @@ import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.delivery.RequestChunks;
 import io.camelbraze.trigger.delivery.ResponseInterpreter;
 import io.camelbraze.trigger.delivery.RetryBackoff;
+import io.camelbraze.trigger.delivery.SingleRequest;
 import io.camelbraze.trigger.health.ProducerHealthCheckRegistration;
 import io.camelbraze.trigger.http.BrazeClients;
 import io.camelbraze.trigger.http.BrazeHttpClient;
 import io.camelbraze.trigger.mapping.BrazeJson;
-import io.camelbraze.trigger.mapping.BrazeRequestMapper;
 import io.camelbraze.trigger.mapping.RecipientSource;
 import io.camelbraze.trigger.mapping.RejectedRecords;
 import io.camelbraze.trigger.mapping.SendPlan;
+import io.camelbraze.trigger.mapping.SendPlanner;
+import io.camelbraze.trigger.mapping.SingleRequestMapper;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
+import io.camelbraze.trigger.schedule.ActionResults;
+import io.camelbraze.trigger.schedule.ScheduleValidator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -66,7 +71,9 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
 
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
-    private final BrazeRequestMapper mapper;
+    private final SendPlanner planner;
+    private final SingleRequestMapper singleRequests;
+    private final ActionResults actionResults;
     private final ActiveDeliveries active = new ActiveDeliveries();
     private BrazeHttpClient client;
     private DeliveryContext delivery;
@@ -80,7 +87,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        this.mapper = new BrazeRequestMapper(configuration);
+        ScheduleValidator schedules = new ScheduleValidator(java.time.Clock.systemUTC());
+        this.planner = new SendPlanner(configuration, schedules);
+        // null unless the action changes something that exists (a schedule) or creates a send id: one request, no recipients
+        this.singleRequests = SingleRequestMapper.forAction(configuration, schedules);
+        this.actionResults = new ActionResults(configuration.getAction());
     }
 
     @Override
@@ -110,12 +121,13 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
             client = component.getClients().lease(key, this::sslContext, configuration.getRequestTimeout());
         }
         buckets = endpoint.rateLimitBuckets();
-        String path = configuration.getOperation().path();
+        String path = configuration.requestPath();
         delivery = new DeliveryContext(client, path, path + "@" + buckets.workspaceId(),
                 new ResponseInterpreter(BrazeJson.mapper(), configuration.getApiKey()),
                 new DeliveryPolicy(configuration.getMaxRetries(),
                         new RetryBackoff(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()),
-                        configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait()),
+                        configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait(),
+                        configuration.getAction() != BrazeAction.createSendId),
                 component.scheduler(), component.completions(), component.pendingRequests(), active, endpoint.getListener(),
                 System::currentTimeMillis);
         if (configuration.getIdempotentRepository() != null) {
@@ -135,7 +147,8 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
             getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(shutdownListener);
         }
         healthCheck = ProducerHealthCheckRegistration.register(endpoint, buckets);
-        LOG.info("Started braze-trigger {} producer for {} {} on instance {} ({}){}", configuration.getOperation(),
+        LOG.info("Started braze-trigger {} producer ({} {}) for {} {} on instance {} ({}){}", configuration.getOperation(),
+                configuration.getAction(), path,
                 configuration.getOperation().idOption(), Objects.toString(configuration.targetId(), "<from header>"),
                 configuration.getBaseUri() == null ? configuration.getInstance() : "<baseUri>", baseUri,
                 batcher == null ? "" : ", batching up to " + configuration.getBatchSize() + " recipients");
@@ -203,7 +216,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
         try {
             clearOwnRedeliveryDelay(exchange);
             delivery.pending().awaitRoom();
-            SendPlan plan = mapper.plan(exchange, configuration.getInvalidRecords() == InvalidRecords.skip);
+            if (singleRequests != null) {
+                // updateSchedule, cancelSchedule, createSendId: one request on the workspace's shared hourly bucket
+                return deliver(exchange, new SingleRequest(singleRequests.map(exchange)), buckets.forSend(false), null, callback);
+            }
+            SendPlan plan = planner.plan(exchange, configuration.getInvalidRecords() == InvalidRecords.skip);
             if (!plan.isStreamed() && plan.recipients() != null) {
                 // a body already in memory: every record is read (and, in fail mode, validated) before anything is sent
                 List<Recipient> recipients = plan.recipients().readAll();
@@ -238,6 +255,13 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
     }
 
     private boolean deliver(Exchange exchange, SendPlan plan, AsyncCallback callback) {
+        // schedule creates draw from the same buckets as sends: broadcast / audience per minute, targeted hourly
+        return deliver(exchange, new RequestChunks(plan.template(), plan.recipients(), MAX_RECIPIENTS_PER_REQUEST),
+                bucketFor(plan.template()), plan.rejects(), callback);
+    }
+
+    private boolean deliver(Exchange exchange, ChunkSource chunks, RateLimitBucket bucket, RejectedRecords rejects,
+                            AsyncCallback callback) {
         ChunkProgress progress = ChunkProgress.copyOf(
                 exchange.getProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, ChunkProgress.class));
         exchange.setProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, progress);
@@ -247,7 +271,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
         AtomicInteger state = new AtomicInteger(STARTING);
         Consumer<DeliveryOutcome> onDone = outcome -> {
             try {
-                complete(exchange, outcome, plan.rejects());
+                complete(exchange, outcome, rejects);
             } catch (Throwable t) {
                 exchange.setException(t);
             } finally {
@@ -256,8 +280,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
                 }
             }
         };
-        new ChunkedDelivery(delivery, new RequestChunks(plan.template(), plan.recipients(), MAX_RECIPIENTS_PER_REQUEST),
-                bucketFor(plan.template()), progress, idempotent, configuration.getMaxConcurrentRequests(), onDone).start();
+        new ChunkedDelivery(delivery, chunks, bucket, progress, idempotent, configuration.getMaxConcurrentRequests(), onDone).start();
         if (state.compareAndSet(STARTING, RUNNING)) {
             return false;
         }
@@ -350,10 +373,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
             message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds(outcome.accepted()));
             message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS,
                     outcome.unsentRecords(rejects == null ? 0 : rejects.count()));
-            fail(exchange, outcome.failure());
+            fail(exchange, actionResults.failed(message, outcome.accepted(), outcome.failure()));
             return;
         }
         setAccepted(message, outcome.accepted(), outcome.acceptedRecipients());
+        actionResults.accepted(message, outcome.accepted());
         if (outcome.skippedRequests() > 0) {
             LOG.info("Skipped {} request(s) ({} recipients) Braze had accepted before, according to the idempotent repository",
                     outcome.skippedRequests(), outcome.skippedRecipients());

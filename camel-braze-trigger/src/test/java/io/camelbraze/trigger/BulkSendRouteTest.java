@@ -18,6 +18,7 @@ import io.camelbraze.trigger.delivery.AcceptedRequest;
 import io.camelbraze.trigger.delivery.DeliveryListener;
 import io.camelbraze.trigger.test.FakeBraze;
 import io.camelbraze.trigger.test.FakeBrazeExtension;
+import io.camelbraze.trigger.test.FaultScript;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
@@ -184,7 +185,10 @@ class BulkSendRouteTest extends CamelTestSupport {
         int sentFirst = braze.acceptedRecipients().size();
         assertThat(sentFirst).isPositive().isLessThanOrEqualTo(600);
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(sentFirst);
-        assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS)).isEqualTo(1000 - sentFirst);
+        assertThat(exchange.getException()).hasMessageContaining("already accepted " + sentFirst + " recipient(s)");
+        // a streamed input is not read past the failure: the records read and not accepted are counted
+        assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS, Integer.class))
+                .isPositive().isLessThanOrEqualTo(1000 - sentFirst);
 
         lines.set(600, "{\"id\":\"c600\"}");
         Files.write(file, lines, StandardCharsets.UTF_8);
@@ -195,6 +199,30 @@ class BulkSendRouteTest extends CamelTestSupport {
         Map<String, Long> times = braze.acceptedRecipients().stream()
                 .collect(Collectors.groupingBy(r -> r.externalUserId(), Collectors.counting()));
         assertThat(times).hasSize(1000).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+    }
+
+    /** An Iterator is read once: its redelivery says so, instead of "no recipients" as if nothing had been sent. */
+    @Test
+    void aConsumedIteratorRedeliveredSaysItCannotBeReadAgain() {
+        AtomicInteger sent = new AtomicInteger();
+        context.getEndpoint("braze-trigger:canvas?canvasId=cv-bulk&externalIdField=id&contextFields=order&maxRetries=0",
+                BrazeTriggerEndpoint.class).getListener().add(new DeliveryListener() {
+                    @Override
+                    public void requestAccepted(int recipients, long latencyMillis, AcceptedRequest result) {
+                        if (sent.incrementAndGet() == 1) {
+                            braze.script().serverError(FaultScript.UNLIMITED, 503);
+                        }
+                    }
+                });
+        Iterator<Map<String, Object>> rows = IntStream.range(0, 120).mapToObj(BulkSendRouteTest::row).iterator();
+        Exchange exchange = template.send("direct:bulk", e -> e.getMessage().setBody(rows));
+        assertThat(exchange.getException()).isInstanceOf(BrazeApiException.class);
+
+        braze.script().clear();
+        exchange.setException(null);
+        Exchange again = template.send("direct:bulk", exchange);
+        assertThat(again.getException()).isInstanceOf(BrazeValidationException.class)
+                .hasMessageContaining("read once").hasMessageContaining("accepted by Braze");
     }
 
     /** idempotentRepository: the same input read again sends nothing Braze accepted before. */

@@ -35,8 +35,13 @@ final class BaselineRequest implements Processor {
         ObjectNode recipient = recipients.addObject();
         recipient.put("external_user_id", (String) record.get("external_user_id"));
         recipient.set("context", mapper.valueToTree(record.get("context")));
+        post(exchange, mapper.writeValueAsBytes(request), authorization);
+    }
+
+    /** Makes the message the POST camel-http sends: the JSON body and its headers. */
+    static void post(Exchange exchange, byte[] json, String authorization) {
         Message message = exchange.getMessage();
-        message.setBody(mapper.writeValueAsBytes(request));
+        message.setBody(json);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Authorization", authorization);

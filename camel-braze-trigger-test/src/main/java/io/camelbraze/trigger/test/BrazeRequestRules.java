@@ -6,13 +6,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides, without any HTTP, whether Braze would accept the JSON body of a trigger send (braze-api.md §9, rules 3 to
- * 9). Where Braze documents no message text, the text here is the fake's own: branch on the status, not the text.
+ * 9), a schedule create (the same rules plus the {@code schedule} object, §8.6), a schedule update or delete, or a
+ * send-id creation. What needs the fake's memory (whether a {@code schedule_id} exists, the daily send-id limit) is
+ * decided by the fake itself. Where Braze documents no message text, the text here is the fake's own: branch on the
+ * status, not the text.
  *
  * <p>The fake is stricter than Braze in one documented way: unknown fields (top level, recipient, attachment) are
  * refused, so a typo in a client is caught by its tests instead of being silently ignored.
@@ -30,6 +34,10 @@ public final class BrazeRequestRules {
             "audience", "recipients");
     private static final Set<String> CAMPAIGN_FIELDS = Set.of("campaign_id", "send_id", "trigger_properties", "broadcast",
             "audience", "recipients", "attachments");
+    private static final Set<String> CANVAS_SCHEDULE_FIELDS = Set.of("canvas_id", "context", "canvas_entry_properties",
+            "broadcast", "audience", "recipients", "schedule");
+    private static final Set<String> CAMPAIGN_SCHEDULE_FIELDS = Set.of("campaign_id", "send_id", "trigger_properties",
+            "broadcast", "audience", "recipients", "schedule");
     private static final Set<String> CANVAS_RECIPIENT_FIELDS = Set.of("external_user_id", "user_alias", "email",
             "prioritization", "context", "canvas_entry_properties", "send_to_existing_only", "attributes");
     private static final Set<String> CAMPAIGN_RECIPIENT_FIELDS = Set.of("external_user_id", "user_alias", "email",
@@ -43,6 +51,7 @@ public final class BrazeRequestRules {
     private final Set<String> knownCanvasIds;
     private final Set<String> knownCampaignIds;
     private final boolean strictSendToExistingOnly;
+    private final ScheduleRules schedules;
 
     /**
      * @param knownCanvasIds           the Canvas ids that exist, or {@code null} to accept any id
@@ -50,9 +59,19 @@ public final class BrazeRequestRules {
      * @param strictSendToExistingOnly refuse {@code send_to_existing_only:false} with a user alias or without attributes
      */
     public BrazeRequestRules(Set<String> knownCanvasIds, Set<String> knownCampaignIds, boolean strictSendToExistingOnly) {
+        this(knownCanvasIds, knownCampaignIds, strictSendToExistingOnly, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock decides whether a local-time schedule has already passed in every time zone
+     * @see #BrazeRequestRules(Set, Set, boolean)
+     */
+    public BrazeRequestRules(Set<String> knownCanvasIds, Set<String> knownCampaignIds, boolean strictSendToExistingOnly,
+                             Clock clock) {
         this.knownCanvasIds = knownCanvasIds == null ? null : Set.copyOf(knownCanvasIds);
         this.knownCampaignIds = knownCampaignIds == null ? null : Set.copyOf(knownCampaignIds);
         this.strictSendToExistingOnly = strictSendToExistingOnly;
+        this.schedules = new ScheduleRules(clock);
     }
 
     /** Rules with no known-id list and strict {@code send_to_existing_only} checks. */
@@ -75,7 +94,10 @@ public final class BrazeRequestRules {
         }
     }
 
-    /** True when the body is a broadcast for rate limiting: {@code broadcast:true} or an {@code audience}. */
+    /**
+     * True when the body is a broadcast for rate limiting: {@code broadcast:true} or an {@code audience} (only trigger sends
+     * and schedule creates have either).
+     */
     public static boolean isBroadcast(JsonNode body) {
         return body != null && body.isObject()
                 && (body.path("broadcast").asBoolean(false) || (body.has("audience") && !body.get("audience").isNull()));
@@ -84,8 +106,30 @@ public final class BrazeRequestRules {
     private void validate(BrazeEndpoint endpoint, JsonNode body) {
         check(body != null && body.isObject(), "Bad syntax: the request body must be a JSON object");
         targetId(endpoint, body);
-        boolean canvas = endpoint == BrazeEndpoint.CANVAS;
-        onlyFields(body, canvas ? CANVAS_FIELDS : CAMPAIGN_FIELDS, endpoint.path());
+        boolean canvas = endpoint.isCanvas();
+        switch (endpoint.kind()) {
+            case SCHEDULE_UPDATE -> {
+                onlyFields(body, Set.of(endpoint.idField(), "schedule_id", "schedule"), endpoint.path());
+                scheduleId(body);
+                schedules.check(body.get("schedule"));
+                return;
+            }
+            case SCHEDULE_DELETE -> {
+                onlyFields(body, Set.of(endpoint.idField(), "schedule_id"), endpoint.path());
+                scheduleId(body);
+                return;
+            }
+            case SEND_ID_CREATE -> {
+                onlyFields(body, Set.of("campaign_id", "send_id"), endpoint.path());
+                sendId(body.get("send_id"));
+                return;
+            }
+            case SCHEDULE_CREATE -> {
+                onlyFields(body, canvas ? CANVAS_SCHEDULE_FIELDS : CAMPAIGN_SCHEDULE_FIELDS, endpoint.path());
+                schedules.check(body.get("schedule"));
+            }
+            default -> onlyFields(body, canvas ? CANVAS_FIELDS : CAMPAIGN_FIELDS, endpoint.path());
+        }
         if (canvas) {
             properties(body, "context", "");
             properties(body, "canvas_entry_properties", "");
@@ -105,9 +149,15 @@ public final class BrazeRequestRules {
         }
     }
 
+    private static void scheduleId(JsonNode body) {
+        JsonNode id = body.get("schedule_id");
+        check(id != null && id.isTextual() && !id.asText().isBlank(), "schedule_id must be a string: the schedule_id the"
+                + " schedule create answered");
+    }
+
     private void targetId(BrazeEndpoint endpoint, JsonNode body) {
         JsonNode id = body.get(endpoint.idField());
-        boolean canvas = endpoint == BrazeEndpoint.CANVAS;
+        boolean canvas = endpoint.isCanvas();
         check(id != null && id.isTextual() && !id.asText().isBlank(), canvas
                 ? "canvas_id must be a string of the Canvas api identifier"
                 : "campaign_id must be a string of the campaign api identifier");
@@ -136,7 +186,7 @@ public final class BrazeRequestRules {
 
     private void recipient(BrazeEndpoint endpoint, JsonNode recipient, String where) {
         check(recipient.isObject(), where + " must be an object");
-        boolean canvas = endpoint == BrazeEndpoint.CANVAS;
+        boolean canvas = endpoint.isCanvas();
         onlyFields(recipient, canvas ? CANVAS_RECIPIENT_FIELDS : CAMPAIGN_RECIPIENT_FIELDS, where);
         long identifiers = IDENTIFIERS.stream().filter(recipient::has).count();
         check(identifiers == 1, where + ": exactly one of external_user_id, user_alias or email is required");

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * The WireMock plumbing: answers every request the way Braze would, in Braze's order (scripted faults, endpoint,
- * authentication, JSON, rate limit, {@link BrazeRequestRules}, success), and records it in the journal.
+ * authentication, JSON, rate limit, {@link BrazeRequestRules}, what the fake remembers ({@link ScheduleBook}: known
+ * schedule ids, the daily send-id limit), success), and records it in the journal.
  */
 final class BrazeResponder implements ResponseDefinitionTransformerV2 {
 
@@ -32,14 +33,16 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
     private final RateLimiter rateLimiter;
     private final FaultScript script;
     private final RequestJournal journal;
+    private final ScheduleBook book;
     private final BrazeResponses responses;
 
-    BrazeResponder(Settings settings, RateLimiter rateLimiter, FaultScript script, RequestJournal journal) {
+    BrazeResponder(Settings settings, RateLimiter rateLimiter, FaultScript script, RequestJournal journal, ScheduleBook book) {
         this.settings = settings;
         this.rules = settings.rules();
         this.rateLimiter = rateLimiter;
         this.script = script;
         this.journal = journal;
+        this.book = book;
         this.responses = new BrazeResponses(settings.lowercaseHeaders());
     }
 
@@ -58,7 +61,11 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
         LoggedRequest http = serveEvent.getRequest();
         Exchange exchange = new Exchange(http, journal.nextSequence(), settings.clock().instant());
         ResponseDefinition answer = answer(exchange);
-        journal.add(exchange.record());
+        RecordedRequest recorded = exchange.record();
+        journal.add(recorded);
+        if (exchange.createdSchedule) {
+            book.attach(exchange.scheduleId, recorded);
+        }
         Optional<ScriptedFault> delay = exchange.endpoint == null ? Optional.empty()
                 : script.next(ScriptedFault.Phase.DELAY, exchange.endpoint);
         return delay.map(d -> BrazeResponses.delayed(answer, d.delay().toMillis())).orElse(answer);
@@ -92,8 +99,21 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
             return exchange.reject(429, message, responses.message(429, message, state));
         }
         Optional<String> violation = rules.violation(exchange.endpoint, exchange.json);
+        if (violation.isEmpty() && !exchange.endpoint.takesRecipients() && exchange.endpoint.kind() != BrazeEndpoint.Kind.SEND_ID_CREATE) {
+            violation = book.refusal(exchange.endpoint, exchange.json);
+        }
         if (violation.isPresent()) {
             return exchange.reject(400, violation.get(), responses.message(400, violation.get(), state));
+        }
+        if (exchange.endpoint.kind() == BrazeEndpoint.Kind.SEND_ID_CREATE) {
+            Optional<String> sendId = book.createSendId(exchange.json.get("campaign_id").asText(),
+                    exchange.json.path("send_id").asText(null));
+            if (sendId.isEmpty()) {
+                String message = "The daily limit of " + settings.sendIdsPerDay() + " send ids for this workspace was reached";
+                return exchange.reject(429, message, responses.message(429, message,
+                        new RateLimitState(false, state.limit(), state.remaining(), state.resetEpochSeconds())));
+            }
+            exchange.sendId = sendId.get();
         }
         return success(exchange, state);
     }
@@ -108,7 +128,12 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
                         new RateLimitState(false, state.limit(), 0, reset)));
             }
             case SERVER_ERROR -> {
-                String message = "Internal Server Error";
+                String message = switch (fault.status()) {
+                    case 502 -> "Bad Gateway";
+                    case 503 -> "Service Unavailable";
+                    case 504 -> "Gateway Timeout";
+                    default -> "Internal Server Error";
+                };
                 return exchange.reject(fault.status(), message,
                         responses.message(fault.status(), message, rateLimiter.peekTargeted(now)));
             }
@@ -128,11 +153,28 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
         int status = 201;
         ObjectNode body = JSON.createObjectNode();
         String dispatchId = null;
-        if (exchange.endpoint == BrazeEndpoint.CANVAS || settings.campaignDispatchId()) {
+        BrazeEndpoint.Kind kind = exchange.endpoint.kind();
+        boolean dispatches = kind == BrazeEndpoint.Kind.SEND || kind == BrazeEndpoint.Kind.SCHEDULE_CREATE;
+        if (dispatches && (exchange.endpoint.isCanvas() || settings.campaignDispatchId())) {
             dispatchId = UUID.randomUUID().toString().replace("-", "");
             body.put("dispatch_id", dispatchId);
         }
+        switch (kind) {
+            case SCHEDULE_CREATE -> {
+                exchange.scheduleId = book.create(exchange.json.get("schedule"));
+                exchange.createdSchedule = true;
+                body.put("schedule_id", exchange.scheduleId);
+            }
+            case SCHEDULE_UPDATE -> book.update(exchange.json);
+            case SCHEDULE_DELETE -> book.cancel(exchange.json);
+            default -> {
+                // a trigger send has only its dispatch id; a send id follows the message, as Braze documents it
+            }
+        }
         body.put("message", "success");
+        if (kind == BrazeEndpoint.Kind.SEND_ID_CREATE) {
+            body.put("send_id", exchange.sendId);
+        }
         String notice = exchange.endpoint == BrazeEndpoint.CANVAS ? settings.noticeFor(exchange.json.get("canvas_id").asText()) : null;
         Optional<ScriptedFault> decoration = script.next(ScriptedFault.Phase.ON_SUCCESS, exchange.endpoint);
         if (decoration.isPresent()) {
@@ -145,6 +187,7 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
                     status = 202;
                     body = JSON.createObjectNode().put("message", "queued");
                     dispatchId = null;
+                    exchange.sendId = null;
                 }
             }
         }
@@ -169,6 +212,9 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
         String message;
         String dispatchId;
         String notice;
+        String scheduleId;
+        boolean createdSchedule;
+        String sendId;
 
         Exchange(LoggedRequest http, int sequence, Instant receivedAt) {
             this.sequence = sequence;
@@ -179,6 +225,9 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
             this.apiKey = bearer(http.getHeader("Authorization"));
             this.rawBody = http.getBody() == null ? "" : new String(http.getBody(), StandardCharsets.UTF_8);
             this.json = parse(rawBody);
+            if (json != null && json.path("schedule_id").isTextual()) {
+                this.scheduleId = json.get("schedule_id").asText();
+            }
         }
 
         ResponseDefinition reject(int status, String message, ResponseDefinition response) {
@@ -196,7 +245,7 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
 
         RecordedRequest record() {
             return new RecordedRequest(sequence, receivedAt, method, http.getUrl(), endpoint, headers(),
-                    apiKey, rawBody, json, status, message, dispatchId, notice);
+                    apiKey, rawBody, json, status, message, dispatchId, notice, scheduleId, sendId);
         }
 
         private Map<String, List<String>> headers() {

@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 
 /**
- * A fake Braze REST API for {@code POST /canvas/trigger/send} and {@code POST /campaigns/trigger/send}: a WireMock
- * server on a free loopback port that checks every request as Braze would (braze-api.md §9), answers in Braze's shape
- * with rate-limit headers, can be scripted to misbehave, and records what it received. Needs no JUnit; for JUnit 5 use
+ * A fake Braze REST API for {@code POST /canvas/trigger/send} and {@code POST /campaigns/trigger/send}, the six schedule
+ * endpoints ({@code /canvas/trigger/schedule/create|update|delete}, {@code /campaigns/trigger/schedule/create|update|delete})
+ * and {@code POST /sends/id/create}: a WireMock server on a free loopback port that checks every request as Braze would
+ * (braze-api.md §8.6, §9), remembers the schedules and send ids it created, answers in Braze's shape with rate-limit
+ * headers, can be scripted to misbehave, and records what it received. Needs no JUnit; for JUnit 5 use
  * {@link FakeBrazeExtension}.
  *
  * <pre>{@code
@@ -35,9 +39,10 @@ public class FakeBraze implements AutoCloseable {
     public static final String DEFAULT_API_KEY = "fake-braze-api-key";
 
     private final Settings settings;
-    private final RequestJournal journal = new RequestJournal();
+    private final RequestJournal journal;
     private final FaultScript script = new FaultScript();
     private final RateLimiter rateLimiter;
+    private final ScheduleBook book;
     private WireMockServer server;
 
     /** A fake with the defaults: one key {@value #DEFAULT_API_KEY}, any id, Braze's rate limits. */
@@ -48,7 +53,9 @@ public class FakeBraze implements AutoCloseable {
     /** A fake configured by {@code builder}. */
     protected FakeBraze(Builder builder) {
         this.settings = builder.settings();
+        this.journal = new RequestJournal(builder.journalSink);
         this.rateLimiter = settings.rateLimiter();
+        this.book = settings.scheduleBook();
     }
 
     /** Starts configuring a fake. */
@@ -66,7 +73,7 @@ public class FakeBraze implements AutoCloseable {
                     .jettyAcceptors(1)
                     .disableRequestJournal()
                     .gzipDisabled(true)
-                    .extensions(new BrazeResponder(settings, rateLimiter, script, journal));
+                    .extensions(new BrazeResponder(settings, rateLimiter, script, journal, book));
             WireMockServer started = new WireMockServer(options);
             started.start();
             started.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
@@ -125,11 +132,30 @@ public class FakeBraze implements AutoCloseable {
         return script;
     }
 
-    /** Forgets every recorded request, clears the fault script and refills the rate-limit buckets. */
+    /** Forgets every recorded request, schedule and send id, clears the fault script and refills the rate-limit buckets. */
     public void reset() {
         journal.clear();
         script.clear();
         rateLimiter.reset();
+        book.clear();
+    }
+
+    /** Every schedule the fake created, as it stands now (updated, cancelled), oldest first. */
+    public List<ScheduledSend> schedules() {
+        return book.schedules();
+    }
+
+    /** Every send id the fake created, oldest first. */
+    public List<CreatedSendId> sendIds() {
+        return book.sendIds();
+    }
+
+    /**
+     * Assertions on what Braze holds now: schedules ({@code assertThatBraze().scheduled("cv-1").forExternalUserId("42")
+     * .at(instant)}), cancellations, send ids, and the trigger sends.
+     */
+    public BrazeAssert assertThatBraze() {
+        return new BrazeAssert(journal.all(), book.schedules(), book.sendIds());
     }
 
     /** The requests Braze would have accepted (2xx), oldest first. */
@@ -147,9 +173,13 @@ public class FakeBraze implements AutoCloseable {
         return journal.all();
     }
 
-    /** The recipients of the accepted requests, in order (a broadcast has none). */
+    /**
+     * The recipients of the accepted trigger sends, in order (a broadcast has none). Recipients of schedules are not
+     * included: they have not been messaged yet (see {@link #schedules()}).
+     */
     public List<Recipient> acceptedRecipients() {
-        return requests().stream().flatMap(r -> Recipient.of(r).stream()).filter(r -> !r.isBroadcast()).toList();
+        return requests().stream().filter(r -> r.endpoint().kind() == BrazeEndpoint.Kind.SEND)
+                .flatMap(r -> Recipient.of(r).stream()).filter(r -> !r.isBroadcast()).toList();
     }
 
     /** How many requests reached the fake, accepted or not ({@code requests().size()} counts accepted ones). */
@@ -215,18 +245,27 @@ public class FakeBraze implements AutoCloseable {
         private Duration broadcastWindow = Duration.ofMinutes(1);
         private Clock clock = Clock.systemUTC();
         private int port;
+        private int sendIdsPerDay = 100;
+        private Consumer<RecordedRequest> journalSink;
 
         private Builder() {
         }
 
-        /** Accepts {@code key} with both trigger permissions. The first key added is {@link FakeBraze#apiKey()}. */
+        /**
+         * Accepts {@code key} with every permission the fake's endpoints need (trigger sends, schedules, send ids). The
+         * first key added is {@link FakeBraze#apiKey()}.
+         */
         public Builder apiKey(String key) {
-            return apiKeyWithPermissions(key, BrazeEndpoint.CANVAS.permission(), BrazeEndpoint.CAMPAIGN.permission());
+            return apiKeyWithPermissions(key, allPermissions());
+        }
+
+        private static String[] allPermissions() {
+            return java.util.Arrays.stream(BrazeEndpoint.values()).map(BrazeEndpoint::permission).toArray(String[]::new);
         }
 
         /**
-         * Accepts {@code key} with only these permissions (e.g. {@code "campaigns.trigger.send"}); the other endpoint
-         * answers 403.
+         * Accepts {@code key} with only these permissions (e.g. {@code "campaigns.trigger.send"},
+         * {@code "canvas.trigger.schedule.create"}, {@code "sends.id.create"}); the other endpoints answer 403.
          */
         public Builder apiKeyWithPermissions(String key, String... permissions) {
             apiKeys.put(key, Set.of(permissions));
@@ -305,9 +344,29 @@ public class FakeBraze implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many send ids ({@code campaign_id} + {@code send_id} combinations) {@code /sends/id/create} creates per UTC
+         * day before it answers 429 (default 100, Braze's limit per workspace).
+         */
+        public Builder sendIdDailyLimit(int limit) {
+            this.sendIdsPerDay = limit;
+            return this;
+        }
+
         /** A fixed port instead of a free one (0, the default, picks a free port). */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Hands every request, with the answer given, to {@code sink} instead of keeping it: for long runs whose requests
+         * would not fit in memory (the benchmarks send a million recipients). {@code sink} is called from the server's
+         * threads, concurrently. The fake then keeps nothing: {@link FakeBraze#requests()}, {@link FakeBraze#requestCount()},
+         * {@link FakeBraze#awaitRequests} and the assertions see no request.
+         */
+        public Builder journalTo(Consumer<RecordedRequest> sink) {
+            this.journalSink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
@@ -319,7 +378,7 @@ public class FakeBraze implements AutoCloseable {
         Settings settings() {
             Map<String, Set<String>> keys = new LinkedHashMap<>(apiKeys);
             if (keys.isEmpty()) {
-                keys.put(DEFAULT_API_KEY, Set.of(BrazeEndpoint.CANVAS.permission(), BrazeEndpoint.CAMPAIGN.permission()));
+                keys.put(DEFAULT_API_KEY, Set.of(allPermissions()));
             }
             Set<String> canvases = knownCanvasIds == null ? null : new LinkedHashSet<>(knownCanvasIds);
             if (canvases != null) {
@@ -330,7 +389,7 @@ public class FakeBraze implements AutoCloseable {
                     canvases == null ? null : Set.copyOf(canvases),
                     knownCampaignIds == null ? null : Set.copyOf(knownCampaignIds), Set.copyOf(pausedCanvases),
                     Set.copyOf(archivedCanvases), campaignDispatchId, strictSendToExistingOnly, targetedLimit,
-                    targetedWindow, broadcastLimit, perAudienceLimit, broadcastWindow, clock, port);
+                    targetedWindow, broadcastLimit, perAudienceLimit, broadcastWindow, clock, port, sendIdsPerDay);
         }
     }
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Braze's rate limits for trigger sends (braze-api.md §7): targeted sends share one bucket (250,000 per clock hour by
- * default); broadcasts ({@code broadcast:true} or an {@code audience}) get 250 per minute overall and 10 per minute per
- * unique (id, audience) pair. Thread-safe.
+ * Braze's rate limits for trigger sends (braze-api.md §7, §8.6): targeted sends share one bucket (250,000 per clock hour
+ * by default) with schedule updates and deletes and send-id creation; broadcasts ({@code broadcast:true} or an
+ * {@code audience}, sent or scheduled) get 250 per minute overall and 10 per minute per unique (id, audience) pair.
+ * Thread-safe.
  */
 final class RateLimiter {
 
@@ -34,7 +35,8 @@ final class RateLimiter {
 
     /** Counts a request to {@code endpoint} with this body in the bucket it belongs to. */
     RateLimitState take(BrazeEndpoint endpoint, JsonNode body, long nowMillis) {
-        if (!BrazeRequestRules.isBroadcast(body)) {
+        // schedule updates and deletes and send-id creation share the hourly bucket, as targeted sends do
+        if (!endpoint.takesRecipients() || !BrazeRequestRules.isBroadcast(body)) {
             return targeted.take(nowMillis);
         }
         RateWindow audience = perAudience.computeIfAbsent(audienceKey(endpoint, body),
@@ -63,7 +65,8 @@ final class RateLimiter {
         perAudience.clear();
     }
 
+    /** A unique audience is the Canvas or campaign and its audience: a send and a schedule create of it share the allowance. */
     private static String audienceKey(BrazeEndpoint endpoint, JsonNode body) {
-        return endpoint + "|" + body.path(endpoint.idField()).asText() + "|" + CanonicalJson.of(body.get("audience"));
+        return endpoint.idField() + "|" + body.path(endpoint.idField()).asText() + "|" + CanonicalJson.of(body.get("audience"));
     }
 }

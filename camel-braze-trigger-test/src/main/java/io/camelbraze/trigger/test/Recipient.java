@@ -61,7 +61,7 @@ public record Recipient(RecordedRequest request, JsonNode json) {
      */
     public JsonNode properties() {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        List<String> fields = request.endpoint() == BrazeEndpoint.CANVAS
+        List<String> fields = request.endpoint() != null && request.endpoint().isCanvas()
                 ? List.of("canvas_entry_properties", "context") : List.of("trigger_properties");
         for (JsonNode owner : new JsonNode[] {request.json(), json}) {
             for (String field : fields) {

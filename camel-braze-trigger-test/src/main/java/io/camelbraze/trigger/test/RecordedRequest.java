@@ -29,10 +29,12 @@ public final class RecordedRequest {
     private final String message;
     private final String dispatchId;
     private final String notice;
+    private final String scheduleId;
+    private final String sendId;
 
     RecordedRequest(int sequence, Instant receivedAt, String method, String path, BrazeEndpoint endpoint,
                     Map<String, List<String>> headers, String apiKey, String rawBody, JsonNode json, int status,
-                    String message, String dispatchId, String notice) {
+                    String message, String dispatchId, String notice, String scheduleId, String sendId) {
         this.sequence = sequence;
         this.receivedAt = receivedAt;
         this.method = method;
@@ -46,6 +48,8 @@ public final class RecordedRequest {
         this.message = message;
         this.dispatchId = dispatchId;
         this.notice = notice;
+        this.scheduleId = scheduleId;
+        this.sendId = sendId;
     }
 
     /** 1 for the first request the fake received since it started or was reset, then 2, 3... */
@@ -68,7 +72,7 @@ public final class RecordedRequest {
         return path;
     }
 
-    /** The trigger endpoint, or {@code null} when the path is not one of the two trigger endpoints. */
+    /** The endpoint, or {@code null} when the path is not one the fake serves. */
     public BrazeEndpoint endpoint() {
         return endpoint;
     }
@@ -146,6 +150,19 @@ public final class RecordedRequest {
     /** The {@code dispatch_id} answered, if any. */
     public Optional<String> dispatchId() {
         return Optional.ofNullable(dispatchId);
+    }
+
+    /**
+     * The {@code schedule_id}: the one a schedule create answered, or the one an update or delete named (whether or not it
+     * existed).
+     */
+    public Optional<String> scheduleId() {
+        return Optional.ofNullable(scheduleId);
+    }
+
+    /** The {@code send_id} a send-id creation answered, if any. */
+    public Optional<String> sendId() {
+        return Optional.ofNullable(sendId);
     }
 
     /** The paused/archived Canvas {@code notice} answered, if any. */

@@ -39,6 +39,12 @@ final class RequestDescriber {
         if (json.has("send_id")) {
             out.append(" send_id=").append(value(json.get("send_id")));
         }
+        if (json.has("schedule_id")) {
+            out.append(" schedule_id=").append(value(json.get("schedule_id")));
+        }
+        if (json.has("schedule")) {
+            out.append(" schedule=").append(cut(json.get("schedule").toString(), 120));
+        }
         List<String> recipients = new ArrayList<>();
         for (Recipient recipient : Recipient.of(request)) {
             if (!recipient.isBroadcast()) {

@@ -3,20 +3,33 @@ package io.camelbraze.trigger.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Thread-safe, ordered record of the requests the fake answered. */
+/** Thread-safe, ordered record of the requests the fake answered, or a hand-over to a sink that keeps them elsewhere. */
 final class RequestJournal {
 
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Consumer<RecordedRequest> sink;
     private int sequence;
+
+    /** @param sink receives each request instead of the journal, or {@code null} to keep them here */
+    RequestJournal(Consumer<RecordedRequest> sink) {
+        this.sink = sink;
+    }
 
     synchronized int nextSequence() {
         return ++sequence;
     }
 
-    synchronized void add(RecordedRequest request) {
-        requests.add(request);
-        notifyAll();
+    void add(RecordedRequest request) {
+        if (sink != null) {
+            sink.accept(request);
+            return;
+        }
+        synchronized (this) {
+            requests.add(request);
+            notifyAll();
+        }
     }
 
     synchronized List<RecordedRequest> all() {

@@ -9,7 +9,8 @@ import java.util.Set;
 record Settings(Map<String, Set<String>> apiKeys, boolean lowercaseHeaders, Set<String> knownCanvasIds,
                 Set<String> knownCampaignIds, Set<String> pausedCanvases, Set<String> archivedCanvases,
                 boolean campaignDispatchId, boolean strictSendToExistingOnly, int targetedLimit, Duration targetedWindow,
-                int broadcastLimit, int perAudienceLimit, Duration broadcastWindow, Clock clock, int port) {
+                int broadcastLimit, int perAudienceLimit, Duration broadcastWindow, Clock clock, int port,
+                int sendIdsPerDay) {
 
     /** The notice Braze adds to a 201 for a paused Canvas (braze-api.md §5.1). */
     static final String PAUSED_NOTICE = "The Canvas is paused. Resume the Canvas to ensure trigger requests will take effect.";
@@ -17,7 +18,11 @@ record Settings(Map<String, Set<String>> apiKeys, boolean lowercaseHeaders, Set<
     static final String ARCHIVED_NOTICE = "The Canvas is archived. Unarchive the Canvas to ensure trigger requests will take effect.";
 
     BrazeRequestRules rules() {
-        return new BrazeRequestRules(knownCanvasIds, knownCampaignIds, strictSendToExistingOnly);
+        return new BrazeRequestRules(knownCanvasIds, knownCampaignIds, strictSendToExistingOnly, clock);
+    }
+
+    ScheduleBook scheduleBook() {
+        return new ScheduleBook(clock, sendIdsPerDay);
     }
 
     RateLimiter rateLimiter() {

@@ -22,15 +22,28 @@ public abstract class TriggerAssert<S extends TriggerAssert<S>> {
     private final BrazeEndpoint endpoint;
     private final List<RecordedRequest> received;
     private final List<String> criteria = new ArrayList<>();
+    private final String context;
     private List<Recipient> matches;
 
     TriggerAssert(BrazeEndpoint endpoint, String id, List<RecordedRequest> received) {
+        this(endpoint, endpoint.displayName() + " \"" + id + "\" triggered", received.stream()
+                .filter(r -> r.accepted() && r.endpoint() == endpoint && Objects.equals(id, r.targetId()))
+                .flatMap(r -> Recipient.of(r).stream()).toList(), received, "");
+    }
+
+    /**
+     * @param endpoint   names the personalization field in messages
+     * @param criterion  what the candidates are, e.g. {@code "cv-1" scheduled}
+     * @param candidates the recipients to narrow
+     * @param context    more to list when an assertion fails (e.g. the fake's schedules), or empty
+     */
+    TriggerAssert(BrazeEndpoint endpoint, String criterion, List<Recipient> candidates, List<RecordedRequest> received,
+                  String context) {
         this.endpoint = endpoint;
         this.received = received;
-        this.matches = received.stream()
-                .filter(r -> r.accepted() && r.endpoint() == endpoint && Objects.equals(id, r.targetId()))
-                .flatMap(r -> Recipient.of(r).stream()).toList();
-        criteria.add(endpoint.displayName() + " \"" + id + "\" triggered");
+        this.context = context;
+        this.matches = candidates;
+        criteria.add(criterion);
         check();
     }
 
@@ -116,7 +129,8 @@ public abstract class TriggerAssert<S extends TriggerAssert<S>> {
     private String received() {
         List<RecordedRequest> accepted = received.stream().filter(RecordedRequest::accepted).toList();
         List<RecordedRequest> rejected = received.stream().filter(r -> !r.accepted()).toList();
-        return RequestDescriber.list("Accepted requests", accepted) + "\n" + RequestDescriber.list("Rejected requests", rejected);
+        return context + RequestDescriber.list("Accepted requests", accepted) + "\n"
+               + RequestDescriber.list("Rejected requests", rejected);
     }
 
     static boolean sameValue(JsonNode actual, Object expected) {

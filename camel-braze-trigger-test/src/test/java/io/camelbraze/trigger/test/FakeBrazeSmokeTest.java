@@ -4,6 +4,8 @@ import static io.camelbraze.trigger.test.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class FakeBrazeSmokeTest {
@@ -21,6 +23,23 @@ class FakeBrazeSmokeTest {
             assertThat(braze.baseUri()).startsWith("http://127.0.0.1:");
             assertThat(braze.requests()).hasSize(1);
             braze.assertCanvasTriggered("cv-1").forExternalUserId("42").withContext("order_id", "A-1").times(1);
+        }
+    }
+
+    @Test
+    void journalToHandsEachRequestToTheSinkAndKeepsNone() {
+        List<RecordedRequest> sunk = new CopyOnWriteArrayList<>();
+        try (FakeBraze braze = FakeBraze.builder().journalTo(sunk::add).build().start()) {
+            Http http = new Http(braze);
+            http.canvas(json("{'canvas_id':'cv-1','recipients':[{'external_user_id':'42'},{'external_user_id':'43'}]}"));
+            http.canvas(json("{'canvas_id':'cv-1'}")); // neither recipients nor broadcast: refused
+
+            assertThat(sunk).hasSize(2);
+            assertThat(sunk.get(0).accepted()).isTrue();
+            assertThat(sunk.get(0).recipients()).hasSize(2);
+            assertThat(sunk.get(1).status()).isEqualTo(400);
+            assertThat(braze.requestCount()).isZero();
+            assertThat(braze.requests()).isEmpty();
         }
     }
 }

@@ -8,6 +8,13 @@ import java.util.List;
  * @param dispatchId Braze's dispatch_id; null when Braze sent none (a campaign may omit it; a 202 "queued" has none)
  * @param notice     e.g. that the Canvas is paused or archived; null when absent
  * @param errors     non-fatal errors[] entries; empty when absent
+ * @param scheduleId the schedule_id of a schedule create; null otherwise
+ * @param sendId     the send_id of a send-id creation (or of a tracked campaign broadcast); null otherwise
  */
-public record AcceptedRequest(String dispatchId, String notice, List<String> errors) {
+public record AcceptedRequest(String dispatchId, String notice, List<String> errors, String scheduleId, String sendId) {
+
+    /** What a trigger send answers: no schedule or send id. */
+    public AcceptedRequest(String dispatchId, String notice, List<String> errors) {
+        this(dispatchId, notice, errors, null, null);
+    }
 }

@@ -1,6 +1,9 @@
 package io.camelbraze.trigger.delivery;
 
-import java.util.HexFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,13 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChunkProgress {
 
-    private final Map<String, AcceptedRequest> accepted;
+    private final Map<Key, AcceptedRequest> accepted;
 
     public ChunkProgress() {
         this.accepted = new ConcurrentHashMap<>();
     }
 
-    private ChunkProgress(Map<String, AcceptedRequest> accepted) {
+    private ChunkProgress(Map<Key, AcceptedRequest> accepted) {
         this.accepted = new ConcurrentHashMap<>(accepted);
     }
 
@@ -42,8 +45,19 @@ public final class ChunkProgress {
         return accepted.size();
     }
 
-    private static String key(String scope, PreparedChunk chunk) {
-        return scope + '#' + HexFormat.of().formatHex(chunk.fingerprint());
+    /** 128 bits of a hash of scope and fingerprint: a long input keeps one small entry per accepted request. */
+    private static Key key(String scope, PreparedChunk chunk) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(scope.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer hash = ByteBuffer.wrap(digest.digest(chunk.fingerprint()));
+            return new Key(hash.getLong(), hash.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
+    private record Key(long high, long low) {
     }
 
     @Override

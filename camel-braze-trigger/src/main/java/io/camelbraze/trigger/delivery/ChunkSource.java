@@ -14,8 +14,9 @@ public interface ChunkSource extends AutoCloseable {
     PreparedChunk next();
 
     /**
-     * Reads the rest of the input without sending it and returns how many records the whole input holds (0 for a send
-     * without recipients): after a failure, what was not sent is this minus what was accepted, rejected or skipped.
+     * How many records the input holds as far as known (0 for a send without recipients): after a failure, what was not
+     * sent is this minus what was accepted, rejected or skipped. A body in memory is counted whole; a streamed input is
+     * not read further, so only its records read so far count.
      */
     int countRecords();
 

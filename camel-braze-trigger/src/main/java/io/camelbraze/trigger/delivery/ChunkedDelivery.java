@@ -50,6 +50,7 @@ public final class ChunkedDelivery {
     private BrazeTriggerException failure;
     private Throwable fatal;
     private boolean finished;
+    private boolean invalidRecord;
 
     /**
      * @param idempotent    the idempotent repository's view for this input, or {@code null}
@@ -118,7 +119,9 @@ public final class ChunkedDelivery {
             try {
                 chunk = source.next();
             } catch (BrazeValidationException invalid) {
-                failure = acceptedRecipients == 0 ? invalid : afterAccepted(invalid);
+                // the message says what Braze accepted once the requests in flight have ended (see finish)
+                failure = readAgain(invalid);
+                invalidRecord = true;
                 context.listener().failed(FailureKind.VALIDATION, invalid.getField());
                 return null;
             } catch (RuntimeException unreadable) {
@@ -140,6 +143,19 @@ public final class ChunkedDelivery {
                 return chunk;
             }
         }
+    }
+
+    /** An empty input after an earlier attempt was accepted: most likely a stream that cannot be read twice. */
+    private BrazeValidationException readAgain(BrazeValidationException invalid) {
+        if (!exhausted && progress.acceptedCount() > 0 && "body".equals(invalid.getField())
+            && invalid.getMessage().contains("no recipients")) {
+            return new BrazeValidationException("body", "the input holds no records, but an earlier attempt of this exchange had "
+                                                        + progress.acceptedCount() + " request(s) accepted by Braze: an Iterator or"
+                                                        + " Stream body is read once, so a redelivery finds it empty. Send a body"
+                                                        + " that can be read again (a File, the file's content) to resume after what"
+                                                        + " Braze accepted", invalid);
+        }
+        return invalid;
     }
 
     private BrazeValidationException afterAccepted(BrazeValidationException invalid) {
@@ -269,7 +285,8 @@ public final class ChunkedDelivery {
                 long resetAt = bucket.onRateLimited(response.headers(), now);
                 long wait = Math.max(0, resetAt - now) + RateLimitBucket.RESET_GUARD_MILLIS;
                 long maxWait = context.policy().rateLimitMaxWaitMillis();
-                if (retries < context.policy().maxRetries() && rateLimitWaited + wait <= maxWait && !stopped) {
+                if (context.policy().retryRateLimited() && retries < context.policy().maxRetries()
+                    && rateLimitWaited + wait <= maxWait && !stopped) {
                     retries++;
                     rateLimitWaited += wait;
                     context.listener().retryScheduled(FailureKind.RATE_LIMIT, wait);
@@ -437,6 +454,9 @@ public final class ChunkedDelivery {
         }
         synchronized (this) {
             Throwable reported = fatal != null ? fatal : failure;
+            if (fatal == null && invalidRecord && acceptedRecipients > 0 && failure instanceof BrazeValidationException invalid) {
+                reported = afterAccepted(invalid);
+            }
             outcome = new DeliveryOutcome(List.copyOf(accepted.values()), acceptedRecipients, skippedRequests,
                     skippedRecipients, records, reported);
         }

@@ -7,6 +7,13 @@ package io.camelbraze.trigger.delivery;
  * @param backoff                wait between retries of 5xx and connection failures
  * @param retryAmbiguousFailures also retry timeouts and dropped connections after the request was written
  * @param rateLimitMaxWaitMillis longest wait for a rate-limit reset; longer waits fail with BrazeRateLimitException
+ * @param retryRateLimited       retry after a 429 (false for /sends/id/create, whose daily limit an hourly reset does not lift)
  */
-public record DeliveryPolicy(int maxRetries, RetryBackoff backoff, boolean retryAmbiguousFailures, long rateLimitMaxWaitMillis) {
+public record DeliveryPolicy(int maxRetries, RetryBackoff backoff, boolean retryAmbiguousFailures, long rateLimitMaxWaitMillis,
+                             boolean retryRateLimited) {
+
+    /** A policy that retries 429s. */
+    public DeliveryPolicy(int maxRetries, RetryBackoff backoff, boolean retryAmbiguousFailures, long rateLimitMaxWaitMillis) {
+        this(maxRetries, backoff, retryAmbiguousFailures, rateLimitMaxWaitMillis, true);
+    }
 }

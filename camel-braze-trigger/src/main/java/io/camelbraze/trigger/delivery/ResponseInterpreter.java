@@ -37,10 +37,14 @@ public final class ResponseInterpreter {
         if (errorsNode.isArray()) {
             errorsNode.forEach(e -> errors.add(scrub(e.isTextual() ? e.asText() : e.toString())));
         }
-        return new AcceptedRequest(text(json, "dispatch_id"), text(json, "notice"), List.copyOf(errors));
+        return new AcceptedRequest(text(json, "dispatch_id"), text(json, "notice"), List.copyOf(errors), text(json, "schedule_id"),
+                text(json, "send_id"));
     }
 
-    /** The exception for a non-2xx response; 429 and 5xx are safe to retry, other statuses are not. */
+    /**
+     * The exception for a non-2xx response; 429 and 5xx are safe to retry, except 504: a gateway that timed out says
+     * nothing of whether Braze processed the request. Other statuses are not safe to retry.
+     */
     public BrazeApiException failure(BrazeResponse response, long nowMillis) {
         String message = brazeMessage(response.body());
         int status = response.statusCode();
@@ -49,7 +53,7 @@ public final class ResponseInterpreter {
                                   RateLimitHeaders.retryAfterEpochMillis(response.headers(), nowMillis).orElse(0));
             return new BrazeRateLimitException(message, response.headers(), reset > 0 ? Instant.ofEpochMilli(reset) : null);
         }
-        return new BrazeApiException(status, message, response.headers(), status >= 500);
+        return new BrazeApiException(status, message, response.headers(), status >= 500 && status != 504);
     }
 
     private String brazeMessage(String body) {

@@ -3,6 +3,7 @@ package io.camelbraze.trigger.health;
 import java.util.Map;
 import java.util.Objects;
 
+import io.camelbraze.trigger.BrazeAction;
 import io.camelbraze.trigger.BrazeTriggerEndpoint;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
@@ -39,9 +40,14 @@ public class BrazeTriggerProducerHealthCheck extends AbstractHealthCheck {
         this.buckets = buckets;
     }
 
-    /** The check id: {@code producer:braze-trigger-canvas-<canvasId>}, or {@code ...-<header>} when the id comes per message. */
+    /**
+     * The check id: {@code producer:braze-trigger-canvas-<canvasId>}, or {@code ...-<header>} when the id comes per message;
+     * other actions than send insert theirs, e.g. {@code producer:braze-trigger-canvas-schedule-<canvasId>}.
+     */
     static String idOf(BrazeTriggerEndpoint endpoint) {
+        BrazeAction action = endpoint.getConfiguration().getAction();
         return "producer:braze-trigger-" + endpoint.getConfiguration().getOperation().name() + "-"
+               + (action == BrazeAction.send ? "" : action.name() + "-")
                + Objects.toString(endpoint.getConfiguration().targetId(), "header");
     }
 
@@ -61,7 +67,7 @@ public class BrazeTriggerProducerHealthCheck extends AbstractHealthCheck {
                 (bucket, state) -> state.forEach((name, value) -> builder.detail(bucket + "." + name, value)));
         if (statistics.lastFailureKind() == FailureKind.AUTHENTICATION) {
             builder.message("Braze rejected the API key (HTTP 401/403): check the key and its permissions for "
-                            + endpoint.getConfiguration().getOperation().path());
+                            + endpoint.getConfiguration().requestPath());
             builder.down();
         } else {
             builder.up();

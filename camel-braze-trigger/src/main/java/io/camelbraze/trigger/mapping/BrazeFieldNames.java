@@ -11,10 +11,10 @@ final class BrazeFieldNames {
 
     /** Fields only a request has: one of them makes a map a full request even if it names a user. */
     static final Set<String> REQUEST_ONLY = Set.of(RECIPIENTS, "audience", "broadcast", "canvas_id", "campaign_id", "send_id",
-            "attachments");
+            "attachments", "schedule");
     /** Every top-level request field. */
     static final Set<String> REQUEST = Set.of(RECIPIENTS, "audience", "broadcast", "canvas_id", "campaign_id", "send_id",
-            "attachments", CONTEXT, LEGACY_CONTEXT, "trigger_properties");
+            "attachments", "schedule", CONTEXT, LEGACY_CONTEXT, "trigger_properties");
     /** A recipient's identifiers. */
     static final Set<String> RECIPIENT_IDENTIFIERS = Set.of("external_user_id", "user_alias", "email");
     /** Every recipient field. */

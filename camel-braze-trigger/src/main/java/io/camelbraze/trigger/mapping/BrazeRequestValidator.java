@@ -85,6 +85,11 @@ public final class BrazeRequestValidator {
         if (operation == BrazeOperation.canvas) {
             throw new BrazeValidationException("send_id", "send_id is a campaign field; a Canvas has none");
         }
+        checkSendId(sendId);
+    }
+
+    /** Braze's format of a send id: not blank, ASCII, at most 64 characters. */
+    static void checkSendId(String sendId) {
         if (sendId.isBlank()) {
             throw new BrazeValidationException("send_id", "must not be blank");
         }

@@ -68,8 +68,14 @@ public final class RecipientSource implements AutoCloseable {
         return all;
     }
 
-    /** Counts the records not yet read, without mapping them (after a failure, to report what was not sent). */
+    /**
+     * Counts the records not yet read, without mapping them (after a failure, to report what was not sent). A streamed
+     * input is not read further (it may be a large file or a database cursor): its unread rest counts as 0.
+     */
     public int countRemaining() {
+        if (streamed) {
+            return 0;
+        }
         int remaining = 0;
         try {
             while (records.hasNext()) {

@@ -44,6 +44,11 @@ final class TreeConverter {
         return convert(foldLegacyContext(tree, path + "."), Recipient.class, path);
     }
 
+    /** Any other typed body (schedule updates and cancellations) from its tree; paths in errors start at the root. */
+    static <T> T toType(Map<String, Object> tree, Class<T> type) {
+        return convert(tree, type, "");
+    }
+
     /** A copy of the map with every key as a String (Camel and SQL maps may have other key types). */
     static Map<String, Object> stringKeys(Map<?, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();

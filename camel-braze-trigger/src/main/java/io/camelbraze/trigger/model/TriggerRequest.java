@@ -26,10 +26,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param recipients        {@code recipients}: at most 50 per HTTP request (see
  *                          {@link io.camelbraze.trigger.mapping.RequestChunker})
  * @param attachments       {@code attachments} (campaign; not with broadcast)
+ * @param schedule          {@code schedule}: when a scheduled send goes out (endpoints with {@code action=schedule} only; a
+ *                          send endpoint refuses it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "canvas_id", "campaign_id", "send_id", "context", "trigger_properties", "broadcast", "audience", "recipients",
-                     "attachments" })
+                     "attachments", "schedule" })
 public record TriggerRequest(
         @JsonProperty("canvas_id") String canvasId,
         @JsonProperty("campaign_id") String campaignId,
@@ -39,13 +41,21 @@ public record TriggerRequest(
         @JsonProperty("broadcast") Boolean broadcast,
         @JsonProperty("audience") Audience audience,
         @JsonProperty("recipients") List<Recipient> recipients,
-        @JsonProperty("attachments") List<Attachment> attachments) {
+        @JsonProperty("attachments") List<Attachment> attachments,
+        @JsonProperty("schedule") Schedule schedule) {
 
     public TriggerRequest {
         context = Copies.map(context);
         triggerProperties = Copies.map(triggerProperties);
         recipients = Copies.list(recipients);
         attachments = Copies.list(attachments);
+    }
+
+    /** A request without a schedule (a send now). */
+    public TriggerRequest(String canvasId, String campaignId, String sendId, Map<String, Object> context,
+                          Map<String, Object> triggerProperties, Boolean broadcast, Audience audience, List<Recipient> recipients,
+                          List<Attachment> attachments) {
+        this(canvasId, campaignId, sendId, context, triggerProperties, broadcast, audience, recipients, attachments, null);
     }
 
     /** A Canvas request for the given Canvas API identifier. */
@@ -61,49 +71,49 @@ public record TriggerRequest(
     /** A copy with this {@code canvas_id}. */
     public TriggerRequest withCanvasId(String newCanvasId) {
         return new TriggerRequest(newCanvasId, campaignId, sendId, context, triggerProperties, broadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with this {@code campaign_id}. */
     public TriggerRequest withCampaignId(String newCampaignId) {
         return new TriggerRequest(canvasId, newCampaignId, sendId, context, triggerProperties, broadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with this {@code send_id}. */
     public TriggerRequest withSendId(String newSendId) {
         return new TriggerRequest(canvasId, campaignId, newSendId, context, triggerProperties, broadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with this top-level {@code context} (Canvas). */
     public TriggerRequest withContext(Map<String, Object> newContext) {
         return new TriggerRequest(canvasId, campaignId, sendId, newContext, triggerProperties, broadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with these top-level {@code trigger_properties} (campaign). */
     public TriggerRequest withTriggerProperties(Map<String, Object> newTriggerProperties) {
         return new TriggerRequest(canvasId, campaignId, sendId, context, newTriggerProperties, broadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with this {@code broadcast} flag. */
     public TriggerRequest withBroadcast(Boolean newBroadcast) {
         return new TriggerRequest(canvasId, campaignId, sendId, context, triggerProperties, newBroadcast, audience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with this Connected Audience filter. */
     public TriggerRequest withAudience(Audience newAudience) {
         return new TriggerRequest(canvasId, campaignId, sendId, context, triggerProperties, broadcast, newAudience, recipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with these recipients. */
     public TriggerRequest withRecipients(List<Recipient> newRecipients) {
         return new TriggerRequest(canvasId, campaignId, sendId, context, triggerProperties, broadcast, audience, newRecipients,
-                attachments);
+                attachments, schedule);
     }
 
     /** A copy with these recipients. */
@@ -114,12 +124,18 @@ public record TriggerRequest(
     /** A copy with these attachments (campaign). */
     public TriggerRequest withAttachments(List<Attachment> newAttachments) {
         return new TriggerRequest(canvasId, campaignId, sendId, context, triggerProperties, broadcast, audience, recipients,
-                newAttachments);
+                newAttachments, schedule);
     }
 
     /** A copy with these attachments (campaign). */
     public TriggerRequest withAttachments(Attachment... newAttachments) {
         return withAttachments(List.of(newAttachments));
+    }
+
+    /** A copy with this schedule (endpoints with {@code action=schedule}). */
+    public TriggerRequest withSchedule(Schedule newSchedule) {
+        return new TriggerRequest(canvasId, campaignId, sendId, context, triggerProperties, broadcast, audience, recipients,
+                attachments, newSchedule);
     }
 
     /** The number of recipients (0 when there are none). */

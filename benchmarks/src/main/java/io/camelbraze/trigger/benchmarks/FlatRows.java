@@ -1,0 +1,37 @@
+package io.camelbraze.trigger.benchmarks;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A lazy source of flat records, as camel-csv with {@code lazyLoad} or a streaming JDBC query would give: row {@code i} is
+ * {@code {id: "u<i>", order_id: "A-<i>", total: 42.5, name: "Customer <i>"}}, made when it is read and held by nobody
+ * else. Read with {@code externalIdField=id&contextFields=order_id,total}.
+ */
+final class FlatRows implements Iterator<Map<String, Object>> {
+
+    private final int count;
+    private int next;
+
+    FlatRows(int count) {
+        this.count = count;
+    }
+
+    static Map<String, Object> row(int i) {
+        return Map.of("id", "u" + i, "order_id", "A-" + i, "total", 42.5, "name", "Customer " + i);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next < count;
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        if (next >= count) {
+            throw new NoSuchElementException();
+        }
+        return row(next++);
+    }
+}

@@ -1,0 +1,67 @@
+package io.camelbraze.trigger.schedule;
+
+import static io.camelbraze.trigger.BrazeTriggerConstants.SCHEDULE_ID;
+import static io.camelbraze.trigger.BrazeTriggerConstants.SCHEDULE_IDS;
+import static io.camelbraze.trigger.BrazeTriggerConstants.SEND_ID;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Message;
+
+import io.camelbraze.trigger.BrazeAction;
+import io.camelbraze.trigger.BrazeRateLimitException;
+import io.camelbraze.trigger.delivery.AcceptedRequest;
+
+/**
+ * The result headers an action adds to those of every send (dispatch ids, counts, notices):
+ * <ul>
+ * <li>{@code schedule}: {@code CamelBrazeScheduleIds} (one per request, in order; also after a failure, for the schedules
+ * Braze did create) and {@code CamelBrazeScheduleId} (the last one);</li>
+ * <li>{@code createSendId}: {@code CamelBrazeSendId}, the id Braze created; a 429 becomes
+ * {@link BrazeRateLimitException#sendIdLimit}.</li>
+ * </ul>
+ */
+public final class ActionResults {
+
+    private final BrazeAction action;
+
+    public ActionResults(BrazeAction action) {
+        this.action = action;
+    }
+
+    /** Every request was accepted. */
+    public void accepted(Message message, List<AcceptedRequest> results) {
+        if (action == BrazeAction.schedule) {
+            List<String> ids = scheduleIds(results);
+            message.setHeader(SCHEDULE_IDS, ids);
+            if (ids.isEmpty() || ids.get(ids.size() - 1) == null) {
+                message.removeHeader(SCHEDULE_ID);
+            } else {
+                message.setHeader(SCHEDULE_ID, ids.get(ids.size() - 1));
+            }
+        } else if (action == BrazeAction.createSendId && !results.isEmpty() && results.get(0).sendId() != null) {
+            message.setHeader(SEND_ID, results.get(0).sendId());
+        }
+    }
+
+    /** The delivery failed after Braze accepted {@code accepted}; returns the failure to put on the exchange. */
+    public Throwable failed(Message message, List<AcceptedRequest> accepted, Throwable failure) {
+        if (action == BrazeAction.schedule) {
+            message.setHeader(SCHEDULE_IDS, scheduleIds(accepted));
+            message.removeHeader(SCHEDULE_ID);
+        }
+        // a 429 Braze answered (it has response headers), not the component's own pacing giving up before sending
+        if (action == BrazeAction.createSendId && failure instanceof BrazeRateLimitException rateLimited
+            && !rateLimited.getResponseHeaders().isEmpty()) {
+            return BrazeRateLimitException.sendIdLimit(rateLimited.getBrazeMessage(), rateLimited.getResponseHeaders());
+        }
+        return failure;
+    }
+
+    private static List<String> scheduleIds(List<AcceptedRequest> results) {
+        List<String> ids = new ArrayList<>(results.size());
+        results.forEach(result -> ids.add(result.scheduleId()));
+        return ids;
+    }
+}
