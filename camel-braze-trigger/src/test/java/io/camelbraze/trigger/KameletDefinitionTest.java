@@ -25,12 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KameletDefinitionTest {
 
     /** Endpoint options deliberately not offered by the Kamelets, with the reason. */
-    static final Map<String, String> NOT_EXPOSED = Map.of(
-            "operation", "fixed by each Kamelet",
-            "lazyStartProducer", "Camel plumbing, not a Braze setting",
-            "sslContextParameters", "a bean reference: set it on the component",
-            "maxTotalConnections", "connection pool sizing: set it on the component's endpoints in Java or YAML",
-            "connectionsPerRoute", "connection pool sizing: set it on the component's endpoints in Java or YAML");
+    static final Map<String, String> NOT_EXPOSED = Map.ofEntries(
+            Map.entry("operation", "fixed by each Kamelet"),
+            Map.entry("lazyStartProducer", "Camel plumbing, not a Braze setting"),
+            Map.entry("sslContextParameters", "a bean reference: set it on the component"),
+            Map.entry("maxTotalConnections", "connection pool sizing: set it on endpoints in Java or YAML"),
+            Map.entry("connectionsPerRoute", "connection pool sizing: set it on endpoints in Java or YAML"),
+            Map.entry("action", "the send Kamelets send; braze-canvas-schedule-sink schedules, moves and cancels"),
+            Map.entry("scheduleTime", "scheduling: braze-canvas-schedule-sink"),
+            Map.entry("inLocalTime", "scheduling: braze-canvas-schedule-sink"),
+            Map.entry("atOptimalTime", "scheduling: braze-canvas-schedule-sink"));
 
     /** Bulk-send options the core team has just added: the lead adds them to the Kamelets (one block each). */
     static final Set<String> PENDING = Set.of("invalidRecords", "maxConcurrentRequests", "idempotentRepository", "idempotentKey");
@@ -89,7 +93,7 @@ class KameletDefinitionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "braze-canvas-sink", "braze-campaign-sink" })
+    @ValueSource(strings = { "braze-canvas-sink", "braze-campaign-sink", "braze-canvas-schedule-sink" })
     void theKeyIsOptionalSecretAndNeverInTheTemplateUnlessGiven(String name) throws Exception {
         Map<String, Object> kamelet = kamelet(name);
         Map<String, Object> apiKey = at(kamelet, "spec", "definition", "properties", "apiKey");
@@ -120,7 +124,7 @@ class KameletDefinitionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "braze-canvas-sink", "braze-campaign-sink" })
+    @ValueSource(strings = { "braze-canvas-sink", "braze-campaign-sink", "braze-canvas-schedule-sink" })
     void hasAnSvgIcon(String name) throws Exception {
         Map<String, Object> kamelet = kamelet(name);
         String icon = at(kamelet, "metadata", "annotations", "camel.apache.org/kamelet.icon");
