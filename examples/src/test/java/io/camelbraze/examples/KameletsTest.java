@@ -85,6 +85,39 @@ class KameletsTest extends CamelTestSupport {
     }
 
     @Test
+    void bulkOptionsReachTheEndpointAndBadRowsAreSetAside() throws Exception {
+        context.getRegistry().bind("brazeSent", new org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:bulk").to("kamelet:braze-canvas-sink?canvasId=" + CANVAS + "&externalIdField=customer_id"
+                                       + "&invalidRecords=skip&maxConcurrentRequests=2&idempotentRepository=#brazeSent"
+                                       + "&idempotentKey=${header.CamelFileName}");
+            }
+        });
+        List<Map<String, Object>> rows = List.of(Map.of("customer_id", "1"), Map.of("name", "no id"), Map.of("customer_id", "3"));
+
+        Exchange first = template.request("direct:bulk", e -> {
+            e.getMessage().setBody(rows);
+            e.getMessage().setHeader("CamelFileName", "rows.csv");
+        });
+        Exchange again = template.request("direct:bulk", e -> {
+            e.getMessage().setBody(rows);
+            e.getMessage().setHeader("CamelFileName", "rows.csv");
+        });
+
+        assertThat(first.getException()).isNull();
+        assertThat(first.getMessage().getHeader("CamelBrazeRejectedCount")).isEqualTo(1);
+        assertThat(again.getMessage().getHeader("CamelBrazeSkippedRequests")).isEqualTo(1);
+        braze.assertRequestCount(1);
+        BrazeTriggerConfiguration configuration = context.getEndpoints().stream()
+                .filter(BrazeTriggerEndpoint.class::isInstance).map(e -> ((BrazeTriggerEndpoint) e).getConfiguration())
+                .filter(c -> c.getIdempotentRepository() != null).findFirst().orElseThrow();
+        assertThat(configuration.getMaxConcurrentRequests()).isEqualTo(2);
+        assertThat(configuration.getIdempotentKey()).isEqualTo("${header.CamelFileName}");
+    }
+
+    @Test
     void everyCanvasSinkPropertyReachesTheEndpoint() throws Exception {
         Map<String, String> values = commonValues();
         values.put("canvasId", "cv-all");
