@@ -26,13 +26,16 @@ public class BrazeRateLimitException extends BrazeApiException {
     }
 
     /**
-     * The rate-limit budget is spent and its reset is further away than the component may wait; nothing was sent. Carries
-     * status 429 because that is what Braze would answer now.
+     * The rate-limit budget is spent and waiting for its reset would take the request's rate-limit waits beyond what the
+     * component may wait in all; nothing was sent. Carries status 429 because that is what Braze would answer now.
+     *
+     * @param waitMillis the request's rate-limit waits in all, this one included
      */
     public static BrazeRateLimitException waitBudgetExceeded(Instant resetTime, long waitMillis, long budgetMillis) {
         return new BrazeRateLimitException(
-                "Braze rate limit spent: the window resets " + (resetTime == null ? "later" : "at " + resetTime) + ", in "
-                                           + waitMillis + " ms, beyond rateLimitMaxWait (" + budgetMillis
+                "Braze rate limit spent: the window resets " + (resetTime == null ? "later" : "at " + resetTime)
+                                           + "; waiting for it would make this request's rate-limit waits " + waitMillis
+                                           + " ms in all, beyond rateLimitMaxWait (" + budgetMillis
                                            + " ms); the request was not sent",
                 null, Map.of(), resetTime);
     }

@@ -77,7 +77,8 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     private final Map<String, String> standInsByKey = new ConcurrentHashMap<>();
     private final AtomicInteger standIns = new AtomicInteger();
 
-    private final RateLimitRegistry rateLimits = new RateLimitRegistry();
+    // parked senders are woken on the completion pool; each bucket's timer runs on the scheduler (both looked up when used)
+    private final RateLimitRegistry rateLimits = new RateLimitRegistry(task -> completions().execute(task), this::scheduler);
     private final BrazeClients clients = new BrazeClients();
     private ScheduledExecutorService scheduler;
     private ExecutorService completions;

@@ -184,6 +184,9 @@ public final class ChunkedDelivery {
     /** One request's way to Braze, including its retries and rate-limit waits. */
     private final class Attempt {
         private final PreparedChunk chunk;
+        // the bucket runs it (on the completion pool) when asking again is worthwhile
+        private final Runnable wakeUp = () -> PendingRequests.runAsComponentThread(this::send);
+        private RateLimitBucket.Reservation reservation;
         private int retries;
         private long rateLimitWaited;
 
@@ -197,10 +200,14 @@ public final class ChunkedDelivery {
                     return;
                 }
                 long now = context.clock().getAsLong();
-                long wait = bucket.reserve(now);
-                if (wait > 0) {
+                RateLimitBucket.Decision decision = bucket.reserve(now, wakeUp);
+                if (decision.kind() == RateLimitBucket.Decision.Kind.PARKED) {
+                    return; // waiting for Braze's first answer of the window: the bucket wakes this request, no rate-limit wait
+                }
+                if (decision.kind() == RateLimitBucket.Decision.Kind.WAIT) {
+                    long wait = decision.waitMillis();
                     long maxWait = context.policy().rateLimitMaxWaitMillis();
-                    if (wait > RateLimitBucket.PROBE_WAIT_MILLIS && rateLimitWaited + wait > maxWait) {
+                    if (rateLimitWaited + wait > maxWait) {
                         RateLimitBucket.Snapshot state = bucket.snapshot();
                         context.listener().failed(FailureKind.RATE_LIMIT, "rate-limit wait exceeds the budget");
                         ended(BrazeRateLimitException.waitBudgetExceeded(
@@ -208,13 +215,12 @@ public final class ChunkedDelivery {
                                 rateLimitWaited + wait, maxWait));
                         return;
                     }
-                    if (wait > RateLimitBucket.PROBE_WAIT_MILLIS) {
-                        rateLimitWaited += wait; // waiting for the first answer of a window is not a rate-limit wait
-                    }
+                    rateLimitWaited += wait;
                     context.listener().pacingWait(wait);
                     schedule(wait, this::send);
                     return;
                 }
+                reservation = decision.reservation();
                 context.listener().requestSent(chunk.recipientCount());
                 long startedAt = System.nanoTime();
                 synchronized (ChunkedDelivery.this) {
@@ -251,9 +257,9 @@ public final class ChunkedDelivery {
 
         private void onTransportFailure(BrazeTransportException failure) {
             if (failure.isPossiblyDelivered()) {
-                bucket.unanswered(context.clock().getAsLong());
+                reservation.unanswered(context.clock().getAsLong());
             } else {
-                bucket.release(context.clock().getAsLong());
+                reservation.release(context.clock().getAsLong()); // never reached Braze: its unit goes back
             }
             boolean retryable = failure.isRetrySafe() || context.policy().retryAmbiguousFailures();
             FailureKind kind = failure.isPossiblyDelivered() ? FailureKind.AMBIGUOUS : FailureKind.CONNECTION;
@@ -267,7 +273,10 @@ public final class ChunkedDelivery {
 
         private void onResponse(long startedAt, BrazeResponse response) {
             long now = context.clock().getAsLong();
-            bucket.update(response.headers(), now);
+            long resetAt = response.statusCode() == 429 ? reservation.onRateLimited(response.headers(), now) : 0;
+            if (response.statusCode() != 429) {
+                reservation.update(response.headers(), now);
+            }
             if (response.isSuccess()) {
                 AcceptedRequest result = context.interpreter().accepted(response);
                 // recorded before anyone else hears of it: whatever happens next, a redelivery will not send it again
@@ -282,7 +291,6 @@ public final class ChunkedDelivery {
             boolean stopped = isFinished();
             if (status == 429) {
                 context.listener().rateLimited();
-                long resetAt = bucket.onRateLimited(response.headers(), now);
                 long wait = Math.max(0, resetAt - now) + RateLimitBucket.RESET_GUARD_MILLIS;
                 long maxWait = context.policy().rateLimitMaxWaitMillis();
                 if (context.policy().retryRateLimited() && retries < context.policy().maxRetries()

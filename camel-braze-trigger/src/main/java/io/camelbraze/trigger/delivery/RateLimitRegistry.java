@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Rate-limit state of one CamelContext (held by the component), shared by every endpoint that uses the same API key and
@@ -16,9 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimitRegistry {
 
     private final Map<String, Buckets> byKeyAndHost = new ConcurrentHashMap<>();
+    private final Executor wakeUps;
+    private final Supplier<? extends ScheduledExecutorService> timer;
+
+    /**
+     * @param wakeUps runs the wake-ups of senders parked in a bucket (see {@link RateLimitBucket})
+     * @param timer   gives the scheduler for each bucket's one timer, asked each time it is armed
+     */
+    public RateLimitRegistry(Executor wakeUps, Supplier<? extends ScheduledExecutorService> timer) {
+        this.wakeUps = Objects.requireNonNull(wakeUps);
+        this.timer = Objects.requireNonNull(timer);
+    }
 
     public Buckets bucketsFor(String baseUri, String apiKey) {
-        return byKeyAndHost.computeIfAbsent(baseUri + "#" + fingerprint(apiKey), Buckets::new);
+        return byKeyAndHost.computeIfAbsent(baseUri + "#" + fingerprint(apiKey), key -> new Buckets(key, wakeUps, timer));
     }
 
     private static String fingerprint(String apiKey) {
@@ -33,12 +48,14 @@ public final class RateLimitRegistry {
 
     /** The two buckets Braze keeps for trigger sends. */
     public static final class Buckets {
-        private final RateLimitBucket targeted = new RateLimitBucket("targeted");
-        private final RateLimitBucket broadcast = new RateLimitBucket("broadcast");
+        private final RateLimitBucket targeted;
+        private final RateLimitBucket broadcast;
         private final String workspaceId;
 
-        Buckets(String workspaceId) {
+        Buckets(String workspaceId, Executor wakeUps, Supplier<? extends ScheduledExecutorService> timer) {
             this.workspaceId = workspaceId;
+            this.targeted = new RateLimitBucket("targeted", wakeUps, timer);
+            this.broadcast = new RateLimitBucket("broadcast", wakeUps, timer);
         }
 
         /** Host and a hash of the API key: names the workspace without the key. */
