@@ -127,8 +127,9 @@ public class BrazeTriggerConfiguration implements Cloneable {
                             + " no idempotency key, so this can message a customer twice.")
     private boolean retryAmbiguousFailures;
     @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "Longest the component waits, in milliseconds, for a rate-limit window to reset (pacing or after a 429)."
-                            + " A longer wait fails the exchange with BrazeRateLimitException and sets CamelRedeliveryDelay to the reset.")
+              description = "Longest a request may wait in all, in milliseconds, for rate-limit windows to reset (pacing and after 429s"
+                            + " together; waiting for Braze's first answer of a window does not count). More fails the exchange with"
+                            + " BrazeRateLimitException and sets CamelRedeliveryDelay to the reset.")
     private long rateLimitMaxWait = 60_000;
     @UriParam(label = "producer", defaultValue = "1",
               description = "Producer-level batching: up to this many exchanges (at most 50) that target the same id with the same"

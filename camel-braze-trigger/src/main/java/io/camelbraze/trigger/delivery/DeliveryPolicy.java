@@ -6,7 +6,7 @@ package io.camelbraze.trigger.delivery;
  * @param maxRetries             retries per request for 429, 5xx and connections that never reached Braze
  * @param backoff                wait between retries of 5xx and connection failures
  * @param retryAmbiguousFailures also retry timeouts and dropped connections after the request was written
- * @param rateLimitMaxWaitMillis longest wait for a rate-limit reset; longer waits fail with BrazeRateLimitException
+ * @param rateLimitMaxWaitMillis longest a request may wait for rate-limit resets in all; more fails with BrazeRateLimitException
  * @param retryRateLimited       retry after a 429 (false for /sends/id/create, whose daily limit an hourly reset does not lift)
  */
 public record DeliveryPolicy(int maxRetries, RetryBackoff backoff, boolean retryAmbiguousFailures, long rateLimitMaxWaitMillis,
