@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelbraze.trigger.test.FakeBraze;
 import io.camelbraze.trigger.test.FakeBrazeExtension;
+import io.camelbraze.trigger.test.FaultScript;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,6 +37,7 @@ class ShutdownTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("seda:orders?concurrentConsumers=10").routeId("orders").to(BATCHED);
+                from("direct:load").routeId("load").to("braze-trigger:canvas?canvasId=cv-load&maxRetries=2&retryInitialDelay=50");
             }
         };
     }
@@ -57,6 +59,49 @@ class ShutdownTest extends CamelTestSupport {
             assertThat(order.get(10, TimeUnit.SECONDS).getException()).isNull();
         }
         assertThat(braze.acceptedRecipients()).hasSize(5);
+    }
+
+    /** A context stopped in the middle of a loaded run completes every exchange: accepted, or failed with a reason. */
+    @Test
+    void aContextStoppedUnderLoadCompletesEveryExchange() throws Exception {
+        braze.script().delay(FaultScript.UNLIMITED, Duration.ofMillis(20));
+        braze.script().withProbability(0.05).serverError(FaultScript.UNLIMITED, 503);
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            int n = i;
+            sends.add(template.asyncSend("direct:load", e -> e.getMessage().setBody(Map.of("external_user_id", "x" + n))));
+        }
+        braze.awaitRequests(100, Duration.ofSeconds(30));
+        context.getShutdownStrategy().setTimeout(1);
+        context.stop();
+
+        Map<String, Long> times = braze.acceptedRecipients().stream()
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.externalUserId(), java.util.stream.Collectors.counting()));
+        int accepted = 0;
+        int failed = 0;
+        int rejectedByCamel = 0;
+        int rejectedByCamelButAccepted = 0;
+        for (CompletableFuture<Exchange> send : sends) {
+            Exchange exchange = send.get(20, TimeUnit.SECONDS);
+            if (exchange.getException() == null) {
+                accepted++;
+            } else if (exchange.getException() instanceof java.util.concurrent.RejectedExecutionException) {
+                // Camel's own error handler refuses to continue an exchange once the forced shutdown began
+                rejectedByCamel++;
+                rejectedByCamelButAccepted += times.containsKey(exchange.getMessage().getBody(Map.class).get("external_user_id"))
+                        ? 1 : 0;
+            } else {
+                assertThat(exchange.getException()).isInstanceOf(BrazeTriggerException.class);
+                failed++;
+            }
+        }
+        System.out.printf("Stopped under load: %d accepted, %d failed with the component's reason, %d refused by Camel's"
+                          + " forced shutdown (%d of them accepted by Braze), of %d%n", accepted, failed, rejectedByCamel,
+                rejectedByCamelButAccepted, sends.size());
+        failed += rejectedByCamel;
+        assertThat(accepted + failed).isEqualTo(sends.size());
+        assertThat(times.values()).as("nothing accepted twice").allSatisfy(n -> assertThat(n).isEqualTo(1));
+        assertThat(times.size()).as("every success was accepted by Braze").isGreaterThanOrEqualTo(accepted);
     }
 
     /** One member whose callback throws does not keep the other members of its batch from completing. */
