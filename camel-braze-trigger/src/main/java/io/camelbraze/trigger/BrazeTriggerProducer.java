@@ -18,7 +18,6 @@ import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.delivery.DeliveryOutcome;
 import io.camelbraze.trigger.delivery.DeliveryPolicy;
 import io.camelbraze.trigger.delivery.IdempotentChunks;
-import io.camelbraze.trigger.delivery.PendingRequests;
 import io.camelbraze.trigger.delivery.RateLimitBucket;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.delivery.RequestChunks;

@@ -11,7 +11,8 @@ import java.util.List;
  * @param skippedRequests    requests not sent because the idempotent repository knew them
  * @param skippedRecipients  recipients in them
  * @param records            records in the whole input (0 for a send without recipients)
- * @param failure            why the delivery stopped (a BrazeTriggerException, or whatever unexpected was thrown); {@code null} when every request was accepted or skipped
+ * @param failure            why the delivery stopped (a BrazeTriggerException, or whatever unexpected was thrown);
+ *                           {@code null} when every request was accepted or skipped
  */
 public record DeliveryOutcome(List<AcceptedRequest> accepted, int acceptedRecipients, int skippedRequests,
                               int skippedRecipients, int records, Throwable failure) {
