@@ -41,7 +41,6 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
-import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * requests are in flight, and the callback is completed exactly once whatever happens (including an exception or
  * {@code Error} thrown by the mapping, a listener or a callback). The message body is left as it was.
  */
-public class BrazeTriggerProducer extends DefaultAsyncProducer implements ShutdownPrepared {
+public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     /** Braze takes at most 50 recipients a request. */
     public static final int MAX_RECIPIENTS_PER_REQUEST = 50;
@@ -142,7 +141,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
                     this::deliverBatch);
         }
         if (batcher != null) {
-            shutdownListener = new ShutdownAnnouncement(this::prepareShutdownOfBatches);
+            shutdownListener = new ShutdownAnnouncement(this::sendGatheringBatches);
             getEndpoint().getCamelContext().getManagementStrategy().addEventNotifier(shutdownListener);
         }
         healthCheck = ProducerHealthCheckRegistration.register(endpoint, buckets);
@@ -163,15 +162,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
     }
 
     /**
-     * Camel announces a shutdown (the context or a route stopping) before it waits for the exchanges in flight: gathering
-     * batches are sent then, so that their exchanges complete within that wait instead of being failed after it.
+     * The CamelContext announces its stop before it waits for the exchanges in flight: gathering batches are sent then, so
+     * that their exchanges complete within that wait instead of being failed after it. (Camel's ShutdownPrepared does not
+     * reach producers: they are not among a route's child services.)
      */
-    @Override
-    public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        prepareShutdownOfBatches();
-    }
-
-    private void prepareShutdownOfBatches() {
+    private void sendGatheringBatches() {
         RecipientBatcher current = batcher;
         if (current != null) {
             LOG.debug("Shutdown announced: sending the {} record(s) gathering in batches now", current.gathering());
@@ -235,12 +230,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
                     batcher.add(request, exchange, callback);
                     return false;
                 }
-                plan = new SendPlan(plan.template(), new RecipientSource(recipients.iterator(), (r, p) -> (Recipient) r, null, false),
-                        plan.rejects());
+                plan = new SendPlan(plan.template(), RecipientSource.inMemory(recipients), plan.rejects());
             }
             return deliver(exchange, plan, callback);
         } catch (BrazeValidationException e) {
-            safely(() -> endpoint.getListener().failed(FailureKind.VALIDATION, e.getField()));
+            endpoint.getListener().failed(FailureKind.VALIDATION, e.getField()); // the composite isolates failing listeners
             exchange.setException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -298,7 +292,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
 
     /** Sends one batch of compatible exchanges as a single request and completes each of them independently. */
     private void deliverBatch(TriggerRequest merged, List<RecipientBatcher.Member> members, Runnable whenDone) {
-        RecipientSource recipients = new RecipientSource(merged.recipients().iterator(), (r, p) -> (Recipient) r, null, false);
+        RecipientSource recipients = RecipientSource.inMemory(merged.recipients());
         new ChunkedDelivery(delivery, new RequestChunks(merged.withRecipients((List<Recipient>) null), recipients,
                 MAX_RECIPIENTS_PER_REQUEST), bucketFor(merged), new ChunkProgress(), null, 1, outcome -> {
                     try {
@@ -428,13 +422,5 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer implements Shutdo
                     errors.size(), BrazeTriggerConstants.ERRORS);
         }
         LOG.debug("Braze accepted {} request(s) with {} recipient(s): dispatch ids {}", results.size(), recipients, dispatchIds);
-    }
-
-    private static void safely(Runnable listenerCall) {
-        try {
-            listenerCall.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Delivery listener failed: {}", e.toString());
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelbraze.trigger.delivery.AcceptedRequest;
 import io.camelbraze.trigger.delivery.DeliveryListener;
 import io.camelbraze.trigger.test.BrazeEndpoint;
@@ -59,9 +58,10 @@ class DeliveryCorrectnessTest extends CamelTestSupport {
                         .to("braze-trigger:canvas?canvasId=cv-wait&maxRetries=3&rateLimitMaxWait=7200000");
                 from("direct:gateway").routeId("gateway")
                         .to("braze-trigger:canvas?canvasId=cv-gw&maxRetries=3&retryInitialDelay=1&retryMaxDelay=2");
-                from("seda:threads?concurrentConsumers=10").routeId("threads")
+                from("seda:threads?concurrentConsumers=40").routeId("threads")
                         .to("braze-trigger:canvas?canvasId=cv-threads")
-                        .process(e -> completionThreads.add(Thread.currentThread().getName()));
+                        .process(e -> completionThreads.add(Thread.currentThread().getName()))
+                        .delay(20).syncDelayed(); // a slow step after the producer: completions pile up behind it
             }
         };
     }
@@ -221,9 +221,9 @@ class DeliveryCorrectnessTest extends CamelTestSupport {
     /** Item 9: the route after the producer runs on the component's completion threads, never on HttpClient's I/O threads. */
     @Test
     void routesContinueOnCompletionThreadsOnly() {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("threads").whenDone(60).create();
-        braze.script().delay(20, Duration.ofMillis(50));
-        for (int i = 0; i < 60; i++) {
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("threads").whenDone(200).create();
+        braze.script().delay(40, Duration.ofMillis(50));
+        for (int i = 0; i < 200; i++) {
             template.sendBody("seda:threads", Map.of("external_user_id", "t" + i));
         }
         assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
@@ -267,9 +267,5 @@ class DeliveryCorrectnessTest extends CamelTestSupport {
                 from("direct:dynamic").toD("braze-trigger:canvas?canvasId=${header.canvas}");
             }
         });
-    }
-
-    static List<String> externalIds(List<JsonNode> recipients) {
-        return recipients.stream().map(r -> r.path("external_user_id").asText()).toList();
     }
 }

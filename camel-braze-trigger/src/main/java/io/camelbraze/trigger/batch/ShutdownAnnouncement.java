@@ -4,8 +4,9 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Runs an action as soon as Camel announces that the context or a route is stopping, before Camel waits for the exchanges
- * in flight (a producer is not among the services Camel prepares for shutdown, so it listens for the events instead).
+ * Runs an action as soon as Camel announces that the context is stopping, before Camel waits for the exchanges in flight
+ * (a producer is not among the services Camel prepares for shutdown, so it listens for the event instead). A route's own
+ * stop is announced only after that wait; there, a gathering batch leaves when the request of its kind in flight ends.
  */
 public final class ShutdownAnnouncement extends EventNotifierSupport {
 
@@ -20,7 +21,7 @@ public final class ShutdownAnnouncement extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStoppingEvent || event instanceof CamelEvent.RouteStoppingEvent;
+        return event instanceof CamelEvent.CamelContextStoppingEvent;
     }
 
     @Override

@@ -147,8 +147,7 @@ public final class ChunkedDelivery {
 
     /** An empty input after an earlier attempt was accepted: most likely a stream that cannot be read twice. */
     private BrazeValidationException readAgain(BrazeValidationException invalid) {
-        if (!exhausted && progress.acceptedCount() > 0 && "body".equals(invalid.getField())
-            && invalid.getMessage().contains("no recipients")) {
+        if (invalid instanceof RequestChunks.EmptyInput && progress.acceptedCount() > 0) {
             return new BrazeValidationException("body", "the input holds no records, but an earlier attempt of this exchange had "
                                                         + progress.acceptedCount() + " request(s) accepted by Braze: an Iterator or"
                                                         + " Stream body is read once, so a redelivery finds it empty. Send a body"

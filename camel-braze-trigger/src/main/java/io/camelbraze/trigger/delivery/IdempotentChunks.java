@@ -1,5 +1,6 @@
 package io.camelbraze.trigger.delivery;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.apache.camel.spi.IdempotentRepository;
@@ -24,13 +25,14 @@ public final class IdempotentChunks {
     }
 
     public void accepted(PreparedChunk chunk) {
-        repository.add(keyOf(chunk));
-        repository.confirm(keyOf(chunk));
+        String key = keyOf(chunk);
+        repository.add(key);
+        repository.confirm(key);
     }
 
     /** The input key, '#', then 22 characters of hash: fits the 100 characters of camel-sql's default table for inputs keyed under 77. */
     String keyOf(PreparedChunk chunk) {
         byte[] hash = chunk.fingerprint();
-        return inputKey + '#' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+        return inputKey + '#' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
     }
 }

@@ -64,11 +64,6 @@ public final class PendingRequests {
         }
     }
 
-    /** Takes a place even beyond the bound (a record joining a batch after its route thread waited for room). */
-    public synchronized void acquireUnbounded() {
-        inUse++;
-    }
-
     /** Withdraws a queued callback (its delivery stopped); true if it was still queued. */
     public synchronized boolean cancel(Runnable whenGranted) {
         return waiters.remove(whenGranted);

@@ -26,6 +26,9 @@ public final class RequestChunks implements ChunkSource {
      * @param maxRecipients recipients per request (Braze allows 50)
      */
     public RequestChunks(TriggerRequest template, RecipientSource recipients, int maxRecipients) {
+        if (maxRecipients < 1) {
+            throw new IllegalArgumentException("maxRecipients must be at least 1, was " + maxRecipients);
+        }
         this.template = template;
         this.recipients = recipients;
         this.maxRecipients = maxRecipients;
@@ -42,7 +45,7 @@ public final class RequestChunks implements ChunkSource {
         }
         if (batch.isEmpty()) {
             if (nextIndex == 0 && recipients.recordsRead() == 0) {
-                throw new BrazeValidationException("body", "the input holds no recipients; nothing to send");
+                throw new EmptyInput();
             }
             return null;
         }
@@ -54,6 +57,15 @@ public final class RequestChunks implements ChunkSource {
             return new PreparedChunk(index, BrazeJson.writeBytes(request), request.recipientCount());
         } catch (IllegalArgumentException e) {
             throw new BrazeValidationException("body", "cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The input held no record at all (told apart so that a redelivery of a consumed stream can say so). */
+    static final class EmptyInput extends BrazeValidationException {
+        private static final long serialVersionUID = 1L;
+
+        EmptyInput() {
+            super("body", "the input holds no recipients; nothing to send");
         }
     }
 

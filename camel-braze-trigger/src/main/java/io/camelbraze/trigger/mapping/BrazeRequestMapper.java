@@ -27,7 +27,7 @@ import io.camelbraze.trigger.model.TriggerRequest;
 
 /**
  * Turns an exchange into the one logical Braze request it stands for (recipients not yet split into 50s; see
- * {@link RequestChunker}), validated with {@link BrazeRequestValidator}.
+ * {@link io.camelbraze.trigger.delivery.RequestChunks}), validated with {@link BrazeRequestValidator}.
  *
  * <h2>Body</h2>
  * <ul>

@@ -14,7 +14,7 @@ import io.camelbraze.trigger.model.TriggerRequest;
  * Checks a whole (not yet chunked) request against every rule of Braze's contract (braze-api.md §1–§4), so that nothing
  * Braze would refuse is ever sent. Messages name the field and, inside lists, the 0-based position in the original list,
  * e.g. {@code recipients[3].user_alias.alias_label: required}. The 50-recipients-per-request limit is not checked here:
- * {@link RequestChunker} splits the request.
+ * {@link io.camelbraze.trigger.delivery.RequestChunks} splits the request.
  */
 public final class BrazeRequestValidator {
 

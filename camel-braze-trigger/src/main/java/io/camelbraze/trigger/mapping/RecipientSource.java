@@ -39,6 +39,11 @@ public final class RecipientSource implements AutoCloseable {
         this.streamed = streamed;
     }
 
+    /** Recipients already mapped and validated (a body read whole, a merged batch). */
+    public static RecipientSource inMemory(List<Recipient> recipients) {
+        return new RecipientSource(recipients.iterator(), (record, position) -> (Recipient) record, null, false);
+    }
+
     /** The next valid recipient, or {@code null} when the records are exhausted. */
     public Recipient next() {
         while (records.hasNext()) {

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param broadcast         {@code broadcast}: send to the whole dashboard segment; excludes recipients
  * @param audience          {@code audience}: Connected Audience filter
  * @param recipients        {@code recipients}: at most 50 per HTTP request (see
- *                          {@link io.camelbraze.trigger.mapping.RequestChunker})
+ *                          {@link io.camelbraze.trigger.delivery.RequestChunks})
  * @param attachments       {@code attachments} (campaign; not with broadcast)
  * @param schedule          {@code schedule}: when a scheduled send goes out (endpoints with {@code action=schedule} only; a
  *                          send endpoint refuses it)
