@@ -14,6 +14,7 @@ import io.camelbraze.trigger.delivery.DeliveryStatistics;
 import io.camelbraze.trigger.delivery.RateLimitRegistry;
 import io.camelbraze.trigger.logging.DeliveryLogger;
 import io.camelbraze.trigger.metrics.DeliveryMetrics;
+import io.camelbraze.trigger.model.TriggerRequest;
 import io.camelbraze.trigger.schedule.ActionOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -138,7 +139,7 @@ public class BrazeTriggerEndpoint extends DefaultEndpoint implements EndpointSer
             throw new IllegalArgumentException("Options aliasNameField and aliasLabelField must be set together");
         }
         // every numeric option, each refused with a message naming it: the catalog (IDEs, Kaoto) checks types, not ranges
-        requireBetween("batchSize", configuration.getBatchSize(), 1, 50, "Braze takes at most 50 recipients a request");
+        requireBetween("batchSize", configuration.getBatchSize(), 1, TriggerRequest.MAX_RECIPIENTS_PER_REQUEST, "Braze takes at most 50 recipients a request");
         requireBetween("maxRetries", configuration.getMaxRetries(), 0, Integer.MAX_VALUE, "0 leaves retrying to Camel");
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("requestTimeout", configuration.getRequestTimeout());

@@ -1,6 +1,5 @@
 package io.camelbraze.trigger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,7 +7,6 @@ import java.util.function.Consumer;
 
 import io.camelbraze.trigger.batch.RecipientBatcher;
 import io.camelbraze.trigger.batch.ShutdownAnnouncement;
-import io.camelbraze.trigger.delivery.AcceptedRequest;
 import io.camelbraze.trigger.delivery.ActiveDeliveries;
 import io.camelbraze.trigger.delivery.ChunkProgress;
 import io.camelbraze.trigger.delivery.ChunkSource;
@@ -35,12 +33,10 @@ import io.camelbraze.trigger.mapping.SendPlanner;
 import io.camelbraze.trigger.mapping.SingleRequestMapper;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
-import io.camelbraze.trigger.schedule.ActionResults;
 import io.camelbraze.trigger.schedule.ScheduleValidator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
@@ -54,8 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
-    /** Braze takes at most 50 recipients a request. */
-    public static final int MAX_RECIPIENTS_PER_REQUEST = 50;
+    /** Braze takes at most 50 recipients a request (kept here for callers of earlier versions). */
+    public static final int MAX_RECIPIENTS_PER_REQUEST = TriggerRequest.MAX_RECIPIENTS_PER_REQUEST;
 
     /** Shortest CamelRedeliveryDelay set for a 429: Braze's reset has whole-second precision, and clocks differ. */
     static final long MIN_REDELIVERY_DELAY_MILLIS = 1000;
@@ -71,7 +67,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private final BrazeTriggerConfiguration configuration;
     private final SendPlanner planner;
     private final SingleRequestMapper singleRequests;
-    private final ActionResults actionResults;
+    private final ResultHeaders results;
     private final ActiveDeliveries active = new ActiveDeliveries();
     private BrazeHttpClient client;
     private DeliveryContext delivery;
@@ -89,7 +85,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         this.planner = new SendPlanner(configuration, schedules);
         // null unless the action changes something that exists (a schedule) or creates a send id: one request, no recipients
         this.singleRequests = SingleRequestMapper.forAction(configuration, schedules);
-        this.actionResults = new ActionResults(configuration.getAction());
+        this.results = new ResultHeaders(configuration);
     }
 
     @Override
@@ -220,13 +216,13 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                 List<Recipient> recipients = plan.recipients().readAll();
                 plan.recipients().close();
                 if (recipients.isEmpty()) {
-                    completeAllRejected(exchange, plan.rejects());
+                    results.allRejected(exchange.getMessage(), plan.rejects());
                     callback.done(true);
                     return true;
                 }
                 TriggerRequest request = plan.template().withRecipients(recipients);
                 if (batcher != null && RecipientBatcher.isBatchable(request)) {
-                    setRejects(exchange.getMessage(), plan.rejects());
+                    results.rejects(exchange.getMessage(), plan.rejects());
                     batcher.add(request, exchange, callback);
                     return false;
                 }
@@ -264,7 +260,10 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         AtomicInteger state = new AtomicInteger(STARTING);
         Consumer<DeliveryOutcome> onDone = outcome -> {
             try {
-                complete(exchange, outcome, rejects);
+                Throwable failure = results.delivered(exchange.getMessage(), outcome, rejects);
+                if (failure != null) {
+                    fail(exchange, failure);
+                }
             } catch (Throwable t) {
                 exchange.setException(t);
             } finally {
@@ -307,13 +306,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     private void completeMember(RecipientBatcher.Member member, DeliveryOutcome outcome) {
         try {
-            Message message = member.exchange().getMessage();
             if (outcome.failure() != null) {
-                message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0);
-                message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS, member.recipientCount());
+                results.batchFailed(member.exchange().getMessage(), member.recipientCount());
                 fail(member.exchange(), outcome.failure());
             } else {
-                setAccepted(message, outcome.accepted(), member.recipientCount());
+                results.accepted(member.exchange().getMessage(), outcome.accepted(), member.recipientCount());
             }
         } catch (Throwable t) {
             member.exchange().setException(t);
@@ -336,47 +333,6 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         }
     }
 
-    private void completeAllRejected(Exchange exchange, RejectedRecords rejects) {
-        Message message = exchange.getMessage();
-        setRejects(message, rejects);
-        message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0);
-        message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, 0);
-        message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, List.of());
-        LOG.warn("Every record of the {} send was invalid and set aside ({}); nothing was sent", configuration.getOperation(),
-                rejects == null ? 0 : rejects.count());
-    }
-
-    private static void setRejects(Message message, RejectedRecords rejects) {
-        if (rejects != null) {
-            message.setHeader(BrazeTriggerConstants.REJECTED_RECORDS, rejects.list());
-            message.setHeader(BrazeTriggerConstants.REJECTED_COUNT, rejects.count());
-        }
-    }
-
-    private void complete(Exchange exchange, DeliveryOutcome outcome, RejectedRecords rejects) {
-        Message message = exchange.getMessage();
-        setRejects(message, rejects);
-        if (configuration.getIdempotentRepository() != null) {
-            message.setHeader(BrazeTriggerConstants.SKIPPED_REQUESTS, outcome.skippedRequests());
-        }
-        if (outcome.failure() != null) {
-            // what Braze did accept travels with the failure, so a dead-letter route or a replay knows it
-            message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, outcome.acceptedRecipients());
-            message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, outcome.accepted().size());
-            message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds(outcome.accepted()));
-            message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS,
-                    outcome.unsentRecords(rejects == null ? 0 : rejects.count()));
-            fail(exchange, actionResults.failed(message, outcome.accepted(), outcome.failure()));
-            return;
-        }
-        setAccepted(message, outcome.accepted(), outcome.acceptedRecipients());
-        actionResults.accepted(message, outcome.accepted());
-        if (outcome.skippedRequests() > 0) {
-            LOG.info("Skipped {} request(s) ({} recipients) Braze had accepted before, according to the idempotent repository",
-                    outcome.skippedRequests(), outcome.skippedRecipients());
-        }
-    }
-
     private void fail(Exchange exchange, Throwable failure) {
         if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
             long delay = Math.max(MIN_REDELIVERY_DELAY_MILLIS, rateLimit.getResetTime().toEpochMilli() - System.currentTimeMillis());
@@ -384,43 +340,5 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
             exchange.setProperty(BrazeTriggerConstants.PROPERTY_REDELIVERY_DELAY_SET, Boolean.TRUE);
         }
         exchange.setException(failure);
-    }
-
-    private static List<String> dispatchIds(List<AcceptedRequest> results) {
-        List<String> ids = new ArrayList<>(results.size());
-        results.forEach(r -> ids.add(r.dispatchId()));
-        return ids;
-    }
-
-    private void setAccepted(Message message, List<AcceptedRequest> results, int recipients) {
-        List<String> dispatchIds = dispatchIds(results);
-        List<String> errors = new ArrayList<>();
-        String notice = null;
-        for (AcceptedRequest result : results) {
-            errors.addAll(result.errors());
-            if (result.notice() != null) {
-                notice = result.notice();
-            }
-        }
-        if (dispatchIds.isEmpty()) {
-            message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
-        } else {
-            message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
-        }
-        message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds);
-        message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, recipients);
-        message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, results.size());
-        if (notice != null) {
-            message.setHeader(BrazeTriggerConstants.NOTICE, notice);
-            LOG.warn("Braze accepted the {} {} send with a notice: {}", configuration.getOperation(),
-                    configuration.targetId(), notice);
-        }
-        if (!errors.isEmpty()) {
-            message.setHeader(BrazeTriggerConstants.ERRORS, errors);
-            // the entries may name users: only their number is logged
-            LOG.warn("Braze accepted the {} send with {} non-fatal error(s); see header {}", configuration.getOperation(),
-                    errors.size(), BrazeTriggerConstants.ERRORS);
-        }
-        LOG.debug("Braze accepted {} request(s) with {} recipient(s): dispatch ids {}", results.size(), recipients, dispatchIds);
     }
 }

@@ -59,6 +59,17 @@ class ChunkRedeliveryTest extends CamelTestSupport {
                 onException(BrazeApiException.class).onWhen(e -> e.getException(BrazeApiException.class).isRetrySafe())
                         .maximumRedeliveries(2).redeliveryDelay(10);
                 from("direct:list").to("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&maxConcurrentRequests=1&apiKey=k&baseUri=" + braze.baseUrl());
+                // a step before the redelivery puts one more record at the top: every request of the input shifts by one
+                from("direct:changing")
+                        .onException(BrazeApiException.class).maximumRedeliveries(1).redeliveryDelay(10)
+                            .onRedelivery(e -> {
+                                List<Object> grown = new java.util.ArrayList<>();
+                                grown.add(Map.of("external_user_id", "u-new"));
+                                grown.addAll(e.getMessage().getBody(List.class));
+                                e.getMessage().setBody(grown);
+                            })
+                        .end()
+                        .to("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&maxConcurrentRequests=1&apiKey=k&baseUri=" + braze.baseUrl());
             }
         };
     }
@@ -81,6 +92,25 @@ class ChunkRedeliveryTest extends CamelTestSupport {
                 .containsExactly("d-1", "d-n", "d-n");
         assertThat(result.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT)).isEqualTo(3);
         assertThat(result.getMessage().getHeader(Exchange.REDELIVERY_COUNTER)).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveryOfAChangedInputSendsNobodyTwice() {
+        List<Map<String, Object>> recipients = IntStream.range(0, 120)
+                .mapToObj(i -> Map.<String, Object>of("external_user_id", "u" + i)).toList();
+
+        Exchange result = template.request("direct:changing", e -> e.getMessage().setBody(recipients));
+
+        // Braze accepted u0..u49; the changed input's first request would hold u0..u48 again: nothing is sent, the
+        // exchange fails saying why, and what Braze accepted travels with it
+        assertThat(result.getException()).isInstanceOfSatisfying(BrazeValidationException.class, e -> {
+            assertThat(e.getField()).isEqualTo("body");
+            assertThat(e.getMessage()).contains("differs from the input").contains("1 request(s)").contains("nothing was sent again");
+        });
+        List<LoggedRequest> sent = braze.findAll(postRequestedFor(urlEqualTo("/canvas/trigger/send")));
+        assertThat(sent).extracting(ChunkRedeliveryTest::firstRecipient).containsExactly("u0", "u50");
+        assertThat(result.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(50);
+        assertThat(result.getMessage().getHeader(BrazeTriggerConstants.DISPATCH_IDS, List.class)).containsExactly("d-1");
     }
 
     private static String firstRecipient(LoggedRequest request) {

@@ -52,7 +52,7 @@ public final class RecipientBatcher {
     /** Only sends with recipients, fewer than a full batch, can share a request. */
     public static boolean isBatchable(TriggerRequest request) {
         return !Boolean.TRUE.equals(request.broadcast()) && request.recipients() != null && !request.recipients().isEmpty()
-               && request.recipients().size() < 50;
+               && request.recipients().size() < TriggerRequest.MAX_RECIPIENTS_PER_REQUEST;
     }
 
     public void add(TriggerRequest request, Exchange exchange, AsyncCallback callback) {

@@ -3,7 +3,6 @@ package io.camelbraze.trigger.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +31,14 @@ public final class ChunkedDelivery {
     private final DeliveryContext context;
     private final ChunkSource source;
     private final RateLimitBucket bucket;
-    private final ChunkProgress progress;
+    private final TargetProgress progress;
     private final IdempotentChunks idempotent;
     private final int maxConcurrent;
     private final Consumer<DeliveryOutcome> onDone;
     private final Runnable permitGranted = this::permitGranted;
 
     // guarded by this
-    private final TreeMap<Integer, AcceptedRequest> accepted = new TreeMap<>();
-    private int acceptedRecipients;
+    private int requestsRead;
     private int skippedRequests;
     private int skippedRecipients;
     private int inFlight;
@@ -61,7 +59,7 @@ public final class ChunkedDelivery {
         this.context = context;
         this.source = source;
         this.bucket = bucket;
-        this.progress = progress;
+        this.progress = progress.of(context.scope());
         this.idempotent = idempotent;
         this.maxConcurrent = Math.max(1, maxConcurrent);
         this.onDone = onDone;
@@ -128,15 +126,22 @@ public final class ChunkedDelivery {
                 failure = new BrazeTriggerException("Cannot read the records to send: " + unreadable, unreadable);
                 return null;
             }
-            if (chunk == null) {
-                exhausted = true;
+            try {
+                if (chunk == null) {
+                    exhausted = true;
+                    progress.inputEnded(requestsRead);
+                    return null;
+                }
+                requestsRead++;
+                if (progress.acceptedBefore(chunk)) {
+                    continue;
+                }
+            } catch (BrazeValidationException changedInput) {
+                failure = changedInput;
+                context.listener().failed(FailureKind.VALIDATION, changedInput.getField());
                 return null;
             }
-            AcceptedRequest earlier = progress.acceptedAt(context.scope(), chunk);
-            if (earlier != null) {
-                accepted.put(chunk.index(), earlier);
-                acceptedRecipients += chunk.recipientCount();
-            } else if (idempotent != null && idempotent.alreadyAccepted(chunk)) {
+            if (idempotent != null && idempotent.alreadyAccepted(chunk)) {
                 skippedRequests++;
                 skippedRecipients += chunk.recipientCount();
             } else {
@@ -147,9 +152,9 @@ public final class ChunkedDelivery {
 
     /** An empty input after an earlier attempt was accepted: most likely a stream that cannot be read twice. */
     private BrazeValidationException readAgain(BrazeValidationException invalid) {
-        if (invalid instanceof RequestChunks.EmptyInput && progress.acceptedCount() > 0) {
+        if (invalid instanceof RequestChunks.EmptyInput && progress.acceptedRequests() > 0) {
             return new BrazeValidationException("body", "the input holds no records, but an earlier attempt of this exchange had "
-                                                        + progress.acceptedCount() + " request(s) accepted by Braze: an Iterator or"
+                                                        + progress.acceptedRequests() + " request(s) accepted by Braze: an Iterator or"
                                                         + " Stream body is read once, so a redelivery finds it empty. Send a body"
                                                         + " that can be read again (a File, the file's content) to resume after what"
                                                         + " Braze accepted", invalid);
@@ -160,7 +165,7 @@ public final class ChunkedDelivery {
     private BrazeValidationException afterAccepted(BrazeValidationException invalid) {
         String problem = invalid.getMessage().startsWith(invalid.getField() + ": ")
                 ? invalid.getMessage().substring(invalid.getField().length() + 2) : invalid.getMessage();
-        return new BrazeValidationException(invalid.getField(), problem + " (Braze had already accepted " + acceptedRecipients
+        return new BrazeValidationException(invalid.getField(), problem + " (Braze had already accepted " + progress.acceptedRecipients()
                                                                 + " recipient(s) of this input; a redelivery resumes after them)",
                 invalid);
     }
@@ -319,11 +324,7 @@ public final class ChunkedDelivery {
         }
 
         private void recordAccepted(AcceptedRequest result) {
-            synchronized (ChunkedDelivery.this) {
-                progress.markAccepted(context.scope(), chunk, result);
-                accepted.put(chunk.index(), result);
-                acceptedRecipients += chunk.recipientCount();
-            }
+            progress.markAccepted(chunk, result);
             if (idempotent != null) {
                 try {
                     idempotent.accepted(chunk);
@@ -461,10 +462,11 @@ public final class ChunkedDelivery {
         }
         synchronized (this) {
             Throwable reported = fatal != null ? fatal : failure;
-            if (fatal == null && invalidRecord && acceptedRecipients > 0 && failure instanceof BrazeValidationException invalid) {
+            if (fatal == null && invalidRecord && progress.acceptedRecipients() > 0
+                && failure instanceof BrazeValidationException invalid) {
                 reported = afterAccepted(invalid);
             }
-            outcome = new DeliveryOutcome(List.copyOf(accepted.values()), acceptedRecipients, skippedRequests,
+            outcome = new DeliveryOutcome(progress.results(), progress.acceptedRecipients(), skippedRequests,
                     skippedRecipients, records, reported);
         }
         onDone.accept(outcome);

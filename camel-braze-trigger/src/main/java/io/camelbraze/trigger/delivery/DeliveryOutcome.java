@@ -1,12 +1,10 @@
 package io.camelbraze.trigger.delivery;
 
-import java.util.List;
-
 /**
  * How a delivery ended: what Braze accepted (this time or in an earlier delivery of the same exchange), what was skipped
  * as already accepted according to the idempotent repository, and the failure that stopped it, if any.
  *
- * @param accepted           the accepted requests, in input order
+ * @param accepted           what Braze said of the accepted requests, in input order
  * @param acceptedRecipients recipients in them
  * @param skippedRequests    requests not sent because the idempotent repository knew them
  * @param skippedRecipients  recipients in them
@@ -14,7 +12,7 @@ import java.util.List;
  * @param failure            why the delivery stopped (a BrazeTriggerException, or whatever unexpected was thrown);
  *                           {@code null} when every request was accepted or skipped
  */
-public record DeliveryOutcome(List<AcceptedRequest> accepted, int acceptedRecipients, int skippedRequests,
+public record DeliveryOutcome(AcceptedResults accepted, int acceptedRecipients, int skippedRequests,
                               int skippedRecipients, int records, Throwable failure) {
 
     /** Records neither accepted nor skipped (rejected records are counted by the caller, who knows them). */

@@ -44,6 +44,9 @@ public record TriggerRequest(
         @JsonProperty("attachments") List<Attachment> attachments,
         @JsonProperty("schedule") Schedule schedule) {
 
+    /** Braze takes at most 50 recipients a request. */
+    public static final int MAX_RECIPIENTS_PER_REQUEST = 50;
+
     public TriggerRequest {
         context = Copies.map(context);
         triggerProperties = Copies.map(triggerProperties);

@@ -4,14 +4,13 @@ import static io.camelbraze.trigger.BrazeTriggerConstants.SCHEDULE_ID;
 import static io.camelbraze.trigger.BrazeTriggerConstants.SCHEDULE_IDS;
 import static io.camelbraze.trigger.BrazeTriggerConstants.SEND_ID;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Message;
 
 import io.camelbraze.trigger.BrazeAction;
 import io.camelbraze.trigger.BrazeRateLimitException;
-import io.camelbraze.trigger.delivery.AcceptedRequest;
+import io.camelbraze.trigger.delivery.AcceptedResults;
 
 /**
  * The result headers an action adds to those of every send (dispatch ids, counts, notices):
@@ -31,24 +30,24 @@ public final class ActionResults {
     }
 
     /** Every request was accepted. */
-    public void accepted(Message message, List<AcceptedRequest> results) {
+    public void accepted(Message message, AcceptedResults results) {
         if (action == BrazeAction.schedule) {
-            List<String> ids = scheduleIds(results);
+            List<String> ids = results.scheduleIds();
             message.setHeader(SCHEDULE_IDS, ids);
             if (ids.isEmpty() || ids.get(ids.size() - 1) == null) {
                 message.removeHeader(SCHEDULE_ID);
             } else {
                 message.setHeader(SCHEDULE_ID, ids.get(ids.size() - 1));
             }
-        } else if (action == BrazeAction.createSendId && !results.isEmpty() && results.get(0).sendId() != null) {
-            message.setHeader(SEND_ID, results.get(0).sendId());
+        } else if (action == BrazeAction.createSendId && results.sendId() != null) {
+            message.setHeader(SEND_ID, results.sendId());
         }
     }
 
     /** The delivery failed after Braze accepted {@code accepted}; returns the failure to put on the exchange. */
-    public Throwable failed(Message message, List<AcceptedRequest> accepted, Throwable failure) {
+    public Throwable failed(Message message, AcceptedResults accepted, Throwable failure) {
         if (action == BrazeAction.schedule) {
-            message.setHeader(SCHEDULE_IDS, scheduleIds(accepted));
+            message.setHeader(SCHEDULE_IDS, accepted.scheduleIds());
             message.removeHeader(SCHEDULE_ID);
         }
         // a 429 Braze answered (it has response headers), not the component's own pacing giving up before sending
@@ -57,11 +56,5 @@ public final class ActionResults {
             return BrazeRateLimitException.sendIdLimit(rateLimited.getBrazeMessage(), rateLimited.getResponseHeaders());
         }
         return failure;
-    }
-
-    private static List<String> scheduleIds(List<AcceptedRequest> results) {
-        List<String> ids = new ArrayList<>(results.size());
-        results.forEach(result -> ids.add(result.scheduleId()));
-        return ids;
     }
 }

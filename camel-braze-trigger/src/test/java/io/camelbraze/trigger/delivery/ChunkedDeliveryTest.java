@@ -76,7 +76,7 @@ class ChunkedDeliveryTest {
         };
         new ChunkedDelivery(context, source, bucket, progress, null, 1, result -> {
             outcome.calls.incrementAndGet();
-            outcome.results = result.failure() == null ? result.accepted() : null;
+            outcome.results = result.failure() == null ? result.accepted().dispatchIds() : null;
             outcome.failure = result.failure();
             outcome.latch.countDown();
         }).start();
@@ -97,7 +97,7 @@ class ChunkedDeliveryTest {
         Outcome outcome = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
 
         assertThat(outcome.failure).isNull();
-        assertThat(outcome.results).extracting(AcceptedRequest::dispatchId).containsExactly("d0", "d1", "d2");
+        assertThat(outcome.results).containsExactly("d0", "d1", "d2");
         assertThat(client.bodies).containsExactly("{\"chunk\":0}", "{\"chunk\":1}", "{\"chunk\":2}");
     }
 
@@ -111,11 +111,13 @@ class ChunkedDeliveryTest {
 
         client.bodies.clear();
         client.answer(() -> created("d1"), () -> created("d2"));
-        Outcome second = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler), progress);
+        // as the producer does: each delivery works on its own copy of what the earlier ones recorded
+        Outcome second = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler),
+                ChunkProgress.copyOf(progress));
 
         assertThat(second.failure).isNull();
         assertThat(client.bodies).containsExactly("{\"chunk\":1}", "{\"chunk\":2}");
-        assertThat(second.results).extracting(AcceptedRequest::dispatchId).containsExactly("d0", "d1", "d2");
+        assertThat(second.results).containsExactly("d0", "d1", "d2");
     }
 
     @Test
@@ -231,7 +233,7 @@ class ChunkedDeliveryTest {
     private static final class Outcome {
         final AtomicInteger calls = new AtomicInteger();
         final CountDownLatch latch = new CountDownLatch(1);
-        volatile List<AcceptedRequest> results;
+        volatile List<String> results;
         volatile Throwable failure;
     }
 

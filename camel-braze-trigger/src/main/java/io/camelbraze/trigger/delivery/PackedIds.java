@@ -1,0 +1,97 @@
+package io.camelbraze.trigger.delivery;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * A list of ids Braze returned, one per request, kept small: a streamed input of a million rows makes 20,000 requests,
+ * and the list lives until the exchange completes. An id of 32 lower-case hex digits (Braze's dispatch ids are) is
+ * packed into 16 bytes instead of a String of some 80; any other id, and null, is kept as given. Read-only to
+ * everyone but its owner, who appends under its own lock and hands out {@link #snapshot() snapshots}.
+ */
+public final class PackedIds extends AbstractList<String> implements RandomAccess {
+
+    private static final byte NULL = 0;
+    private static final byte HEX = 1;
+    private static final byte OTHER = 2;
+    private static final int HEX_LENGTH = 32;
+
+    private byte[] kinds;
+    private long[] words;
+    private final Map<Integer, String> others;
+    private int size;
+
+    public PackedIds() {
+        this(new byte[16], new long[32], new HashMap<>(), 0);
+    }
+
+    private PackedIds(byte[] kinds, long[] words, Map<Integer, String> others, int size) {
+        this.kinds = kinds;
+        this.words = words;
+        this.others = others;
+        this.size = size;
+    }
+
+    /** Appends an id (null when Braze sent none). */
+    void append(String id) {
+        if (size == kinds.length) {
+            kinds = Arrays.copyOf(kinds, size * 2);
+            words = Arrays.copyOf(words, size * 4);
+        }
+        if (id == null) {
+            kinds[size] = NULL;
+        } else if (isPackable(id)) {
+            kinds[size] = HEX;
+            words[2 * size] = Long.parseUnsignedLong(id, 0, 16, 16);
+            words[2 * size + 1] = Long.parseUnsignedLong(id, 16, 32, 16);
+        } else {
+            kinds[size] = OTHER;
+            others.put(size, id);
+        }
+        size++;
+    }
+
+    /** A copy that later appends do not change. */
+    PackedIds snapshot() {
+        return new PackedIds(Arrays.copyOf(kinds, Math.max(1, size)), Arrays.copyOf(words, Math.max(2, 2 * size)),
+                new HashMap<>(others), size);
+    }
+
+    @Override
+    public String get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + ", size " + size);
+        }
+        return switch (kinds[index]) {
+            case HEX -> hex(words[2 * index]) + hex(words[2 * index + 1]);
+            case OTHER -> others.get(index);
+            default -> null;
+        };
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    private static boolean isPackable(String id) {
+        if (id.length() != HEX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < HEX_LENGTH; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String hex(long word) {
+        String digits = Long.toHexString(word);
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+}

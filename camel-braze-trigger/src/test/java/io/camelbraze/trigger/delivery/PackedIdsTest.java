@@ -1,0 +1,50 @@
+package io.camelbraze.trigger.delivery;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PackedIdsTest {
+
+    @Test
+    void givesBackEveryIdAsItWasGiven() {
+        List<String> given = Arrays.asList("c249b5eaad19a96b85ce3afc83017e81", "00000000000000000000000000000001", null,
+                "ffffffffffffffff0000000000000000", "C249B5EAAD19A96B85CE3AFC83017E81", "dispatch_id_for_unsent_campaign",
+                "c249b5eaad19a96b85ce3afc83017e8", "c249b5eaad19a96b85ce3afc83017e81x", "");
+        PackedIds ids = new PackedIds();
+        for (int round = 0; round < 10; round++) { // past the first growth of the arrays
+            given.forEach(ids::append);
+        }
+
+        assertThat(ids).hasSize(90);
+        for (int i = 0; i < 90; i++) {
+            assertThat(ids.get(i)).as("id %d", i).isEqualTo(given.get(i % given.size()));
+        }
+        assertThat(ids.subList(0, given.size())).isEqualTo(given);
+    }
+
+    @Test
+    void aSnapshotIsNotChangedByLaterAppends() {
+        PackedIds ids = new PackedIds();
+        ids.append("c249b5eaad19a96b85ce3afc83017e81");
+        PackedIds snapshot = ids.snapshot();
+
+        ids.append("other");
+
+        assertThat(snapshot).containsExactly("c249b5eaad19a96b85ce3afc83017e81");
+        assertThat(ids).containsExactly("c249b5eaad19a96b85ce3afc83017e81", "other");
+        assertThat(new PackedIds().snapshot()).isEmpty();
+    }
+
+    @Test
+    void isReadOnlyAndBoundsChecked() {
+        PackedIds ids = new PackedIds();
+        ids.append("a");
+        assertThatThrownBy(() -> ids.add("b")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ids.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}
