@@ -65,7 +65,8 @@ public final class StreamRun {
         long warmUpRequests = baseline.requests();
         long warmUpRecipients = baseline.recipients();
 
-        HeapSampler sampler = new HeapSampler(sampleMillis);
+        int histogramLines = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        HeapSampler sampler = new HeapSampler(sampleMillis, histogramLines > 0 ? histogramLines + 3 : 0);
         sampler.start();
         long cpuBefore = javaThreadsCpuNanos();
         long began = System.nanoTime();
@@ -76,9 +77,11 @@ public final class StreamRun {
         long poolPeaks = HeapSampler.poolPeaks();
         // the exchange is still referenced: what the component leaves on it (headers, properties) is counted
         long retained = HeapSampler.liveNow();
-        if (args.length > 5 && Integer.parseInt(args[5]) > 0) {
+        if (histogramLines > 0) {
+            System.out.println("live objects at the highest live-heap sample:");
+            System.out.println(sampler.peakHistogram());
             System.out.println("live objects after the exchange, exchange still referenced:");
-            System.out.println(HeapSampler.histogram(Integer.parseInt(args[5]) + 3));
+            System.out.println(HeapSampler.histogram(histogramLines + 3));
         }
 
         Exception failure = exchange.getException();

@@ -19,8 +19,8 @@ import io.camelbraze.trigger.test.FakeBraze;
  * <p>
  * System properties: {@code bench.stream.rows} (default {@code 100000,1000000}), {@code bench.stream.routes}
  * ({@code component,baseline}), {@code bench.stream.repeats} (2), {@code bench.stream.heap} ({@code 256m}),
- * {@code bench.heapSampleMillis} (500), {@code bench.stream.histogram} (lines of the class histogram to print after
- * each run, default 0: none).
+ * {@code bench.heapSampleMillis} (500), {@code bench.stream.histogram} (lines of the class histogram to print, taken
+ * at the run's highest live-heap sample and after the exchange; default 0: none).
  */
 final class StreamScenario {
 

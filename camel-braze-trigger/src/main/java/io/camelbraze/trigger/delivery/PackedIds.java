@@ -10,7 +10,8 @@ import java.util.RandomAccess;
  * A list of ids Braze returned, one per request, kept small: a streamed input of a million rows makes 20,000 requests,
  * and the list lives until the exchange completes. An id of 32 lower-case hex digits (Braze's dispatch ids are) is
  * packed into 16 bytes instead of a String of some 80; any other id, and null, is kept as given. Read-only to
- * everyone but its owner, who appends under its own lock and hands out {@link #snapshot() snapshots}.
+ * everyone but its owner, who appends under its own lock and hands out {@link #snapshot() snapshots}: a snapshot shares
+ * the arrays (entries are never changed once written, only added after them) until either side appends again.
  */
 public final class PackedIds extends AbstractList<String> implements RandomAccess {
 
@@ -20,26 +21,30 @@ public final class PackedIds extends AbstractList<String> implements RandomAcces
     private static final int HEX_LENGTH = 32;
 
     private byte[] kinds;
-    private long[] words;
+    private long[] words; // two per entry
     private final Map<Integer, String> others;
     private int size;
+    private boolean shared; // the arrays are another list's too: copy them before writing
 
     public PackedIds() {
-        this(new byte[16], new long[32], new HashMap<>(), 0);
+        this(new byte[16], new long[32], new HashMap<>(), 0, false);
     }
 
-    private PackedIds(byte[] kinds, long[] words, Map<Integer, String> others, int size) {
+    private PackedIds(byte[] kinds, long[] words, Map<Integer, String> others, int size, boolean shared) {
         this.kinds = kinds;
         this.words = words;
         this.others = others;
         this.size = size;
+        this.shared = shared;
     }
 
     /** Appends an id (null when Braze sent none). */
     void append(String id) {
-        if (size == kinds.length) {
-            kinds = Arrays.copyOf(kinds, size * 2);
-            words = Arrays.copyOf(words, size * 4);
+        if (shared || size == kinds.length) {
+            int capacity = size == kinds.length ? size + (size >> 1) + 1 : kinds.length;
+            kinds = Arrays.copyOf(kinds, capacity);
+            words = Arrays.copyOf(words, 2 * capacity);
+            shared = false;
         }
         if (id == null) {
             kinds[size] = NULL;
@@ -54,10 +59,10 @@ public final class PackedIds extends AbstractList<String> implements RandomAcces
         size++;
     }
 
-    /** A copy that later appends do not change. */
+    /** A copy that later appends, to it or to this list, do not change. */
     PackedIds snapshot() {
-        return new PackedIds(Arrays.copyOf(kinds, Math.max(1, size)), Arrays.copyOf(words, Math.max(2, 2 * size)),
-                new HashMap<>(others), size);
+        shared = true;
+        return new PackedIds(kinds, words, new HashMap<>(others), size, true);
     }
 
     @Override

@@ -37,6 +37,11 @@ class PackedIdsTest {
 
         assertThat(snapshot).containsExactly("c249b5eaad19a96b85ce3afc83017e81");
         assertThat(ids).containsExactly("c249b5eaad19a96b85ce3afc83017e81", "other");
+
+        snapshot.append("00000000000000000000000000000002");
+        ids.append("00000000000000000000000000000003");
+        assertThat(snapshot).containsExactly("c249b5eaad19a96b85ce3afc83017e81", "00000000000000000000000000000002");
+        assertThat(ids).containsExactly("c249b5eaad19a96b85ce3afc83017e81", "other", "00000000000000000000000000000003");
         assertThat(new PackedIds().snapshot()).isEmpty();
     }
 
