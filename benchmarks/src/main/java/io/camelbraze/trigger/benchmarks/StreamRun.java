@@ -1,8 +1,11 @@
 package io.camelbraze.trigger.benchmarks;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import io.camelbraze.trigger.BrazeTriggerComponent;
@@ -11,15 +14,19 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.dataformat.csv.CsvDataFormat;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * One run of the streamed-body scenario, in a JVM of its own started by {@link StreamScenario} with {@code -Xmx256m}: a
  * lazy {@link FlatRows} iterator of {@code rows} records as the body of ONE exchange, through either the component or the
  * camel-http + Jackson baseline, to the fake Braze running in the parent JVM (so that its memory is not counted here).
- * Prints one {@code RESULT} line the parent reads.
+ * The {@code file} route is the bulk route as a user writes it: a {@link CsvRows} file (written before the run)
+ * unmarshalled by camel-csv with {@code lazyLoad}, to the component with {@code invalidRecords=skip} and an idempotent
+ * repository keyed by the file's name. Prints one {@code RESULT} line the parent reads.
  * <p>
- * Arguments: {@code component|baseline rows braze-port api-key heap-sample-millis [histogram-lines]}.
+ * Arguments: {@code component|file|baseline rows braze-port api-key heap-sample-millis [histogram-lines]}.
  */
 public final class StreamRun {
 
@@ -42,11 +49,19 @@ public final class StreamRun {
         component.setBaseUri("http://127.0.0.1:" + port);
         component.setApiKey(apiKey);
         BaselineBulkRequest baseline = new BaselineBulkRequest(CANVAS_ID, apiKey);
+        context.getRegistry().bind("sent", MemoryIdempotentRepository.memoryIdempotentRepository());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 if ("component".equals(mode)) {
                     from("direct:bulk").to(COMPONENT_URI);
+                } else if ("file".equals(mode)) {
+                    CsvDataFormat csv = new CsvDataFormat();
+                    csv.setUseMaps(true);
+                    csv.setLazyLoad(true);
+                    from("direct:bulk").unmarshal(csv)
+                            .to(COMPONENT_URI + "&invalidRecords=skip&idempotentRepository=#sent"
+                                + "&idempotentKey=${header.CamelFileName}");
                 } else {
                     from("direct:bulk").split(BaselineBulkRequest.groupsOf(50)).streaming().stopOnException()
                             .process(baseline)
@@ -59,8 +74,14 @@ public final class StreamRun {
         context.start();
         ProducerTemplate template = context.createProducerTemplate();
         // the route's classes loaded and its connections made: what an idle route holds
-        template.sendBodyAndHeader("direct:bulk", new FlatRows(50), BrazeTriggerConstants.CANVAS_ID,
-                RequestCounter.WARM_UP_CANVAS);
+        boolean file = "file".equals(mode);
+        Path folder = file ? Files.createTempDirectory("braze-bench") : null;
+        template.send("direct:bulk", e -> {
+            e.getMessage().setHeader(BrazeTriggerConstants.CANVAS_ID, RequestCounter.WARM_UP_CANVAS);
+            e.getMessage().setHeader(Exchange.FILE_NAME, "warm-up.csv");
+            e.getMessage().setBody(file ? CsvRows.write(folder.resolve("warm-up.csv"), 50).toFile() : new FlatRows(50));
+        });
+        File input = file ? CsvRows.write(folder.resolve("customers.csv"), rows).toFile() : null;
         long idle = HeapSampler.liveNow();
         long warmUpRequests = baseline.requests();
         long warmUpRecipients = baseline.recipients();
@@ -70,7 +91,10 @@ public final class StreamRun {
         sampler.start();
         long cpuBefore = javaThreadsCpuNanos();
         long began = System.nanoTime();
-        Exchange exchange = template.request("direct:bulk", e -> e.getMessage().setBody(new FlatRows(rows)));
+        Exchange exchange = template.request("direct:bulk", e -> {
+            e.getMessage().setHeader(Exchange.FILE_NAME, "customers.csv");
+            e.getMessage().setBody(file ? input : new FlatRows(rows));
+        });
         long millis = (System.nanoTime() - began) / 1_000_000;
         long cpuMillis = (javaThreadsCpuNanos() - cpuBefore) / 1_000_000;
         sampler.stop();
@@ -85,16 +109,26 @@ public final class StreamRun {
         }
 
         Exception failure = exchange.getException();
-        long requests = "component".equals(mode)
+        long requests = !"baseline".equals(mode)
                 ? exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT, 0L, Long.class) : baseline.requests() - warmUpRequests;
-        long recipients = "component".equals(mode)
+        long recipients = !"baseline".equals(mode)
                 ? exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT, 0L, Long.class) : baseline.recipients() - warmUpRecipients;
-        System.out.printf(Locale.ROOT, "RESULT mode=%s rows=%d millis=%d cpuMillis=%d requests=%d recipients=%d idle=%d livePeak=%d"
-                                       + " samples=%d poolPeaks=%d retained=%d maxHeap=%d error=%s%n",
-                mode, rows, millis, cpuMillis, requests, recipients, idle, sampler.livePeak(), sampler.samples(), poolPeaks, retained,
+        long rejected = exchange.getMessage().getHeader(BrazeTriggerConstants.REJECTED_COUNT, 0L, Long.class);
+        System.out.printf(Locale.ROOT, "RESULT mode=%s rows=%d millis=%d cpuMillis=%d requests=%d recipients=%d rejected=%d"
+                                       + " idle=%d livePeak=%d samples=%d poolPeaks=%d retained=%d maxHeap=%d error=%s%n",
+                mode, rows, millis, cpuMillis, requests, recipients, rejected, idle, sampler.livePeak(), sampler.samples(),
+                poolPeaks, retained,
                 Runtime.getRuntime().maxMemory(), failure == null ? "-" : String.valueOf(failure).replace(' ', '_'));
         Reference.reachabilityFence(exchange);
         context.close();
+        if (folder != null) {
+            try (var files = Files.list(folder)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(folder);
+        }
     }
 
     /**

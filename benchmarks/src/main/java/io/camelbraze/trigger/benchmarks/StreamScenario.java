@@ -18,7 +18,7 @@ import io.camelbraze.trigger.test.FakeBraze;
  * repeats (the machine is shared: the best is the least disturbed), and the highest live heap peak.
  * <p>
  * System properties: {@code bench.stream.rows} (default {@code 100000,1000000}), {@code bench.stream.routes}
- * ({@code component,baseline}), {@code bench.stream.repeats} (2), {@code bench.stream.heap} ({@code 256m}),
+ * ({@code component,file,baseline}), {@code bench.stream.repeats} (2), {@code bench.stream.heap} ({@code 256m}),
  * {@code bench.heapSampleMillis} (500), {@code bench.stream.histogram} (lines of the class histogram to print, taken
  * at the run's highest live-heap sample and after the exchange; default 0: none).
  */
@@ -49,13 +49,13 @@ final class StreamScenario {
         for (String n : System.getProperty("bench.stream.rows", "100000,1000000").split(",")) {
             rowCounts.add(Integer.parseInt(n.trim()));
         }
-        String[] routes = System.getProperty("bench.stream.routes", "component,baseline").split(",");
+        String[] routes = System.getProperty("bench.stream.routes", "component,file,baseline").split(",");
         int repeats = Integer.getInteger("bench.stream.repeats", 2);
         String heap = System.getProperty("bench.stream.heap", "256m");
         long sampleMillis = Long.getLong("bench.heapSampleMillis", 500);
         int histogram = Integer.getInteger("bench.stream.histogram", 0);
         System.out.printf(Locale.ROOT, "%n== %s: lazy Iterator of flat records, each run in its own JVM with -Xmx%s, %d"
-                                       + " alternating runs per route; live heap sampled after a forced full GC every %d ms"
+                                       + " alternating runs per route; live heap (class histogram) sampled every %d ms"
                                        + " ==%n", NAME, heap, repeats, sampleMillis);
 
         Map<String, Figures> results = new LinkedHashMap<>();
@@ -77,26 +77,33 @@ final class StreamScenario {
                     Summary.mb(r.retained()), r.complete());
         }
 
-        Figures first = null;
+        Map<String, Figures> firstOfRoute = new LinkedHashMap<>();
         for (int rows : rowCounts) {
-            Figures component = results.get("component@" + rows);
             Figures baseline = results.get("baseline@" + rows);
-            if (component == null) {
-                continue;
+            for (String route : List.of("component", "file")) {
+                Figures measured = results.get(route + "@" + rows);
+                if (measured == null) {
+                    continue;
+                }
+                Figures first = firstOfRoute.computeIfAbsent(route, r -> measured);
+                String variant = "file".equals(route)
+                        ? String.format(Locale.ROOT, "CSV file, lazyLoad, invalidRecords=skip, idempotent repository, %,d rows,"
+                                                     + " -Xmx%s", rows, heap)
+                        : String.format(Locale.ROOT, "component, %,d rows, -Xmx%s", rows, heap);
+                summary.add(NAME, variant, String.format(Locale.ROOT, "%.1f s (%,.0f rows/s), client CPU %.1f s, %,d requests",
+                                measured.seconds(), rows / Math.max(0.001, measured.seconds()),
+                                measured.cpuMillis() / 1000.0, measured.requests()),
+                        baseline == null ? "" : Summary.ratio(measured.millis(), baseline.millis(), "baseline's time") + ", "
+                                + Summary.ratio(measured.cpuMillis(), baseline.cpuMillis(), "baseline's CPU"),
+                        ("file".equals(route) ? "every valid row accepted once, the " + CsvRows.invalidAmong(rows)
+                                                + " bad ones set aside, requests of 50: "
+                                : "every row accepted once, requests of 50: ") + Summary.met(measured.complete()));
+                summary.add(NAME, variant, "live heap peak " + Summary.mb(measured.livePeak()) + " (idle "
+                                           + Summary.mb(measured.idle()) + ", after the exchange "
+                                           + Summary.mb(measured.retained()) + ")",
+                        baseline == null ? "" : Summary.ratio(measured.livePeak(), baseline.livePeak(), "baseline's peak"),
+                        measured == first ? "" : independence(first, measured));
             }
-            first = first == null ? component : first;
-            String variant = String.format(Locale.ROOT, "component, %,d rows, -Xmx%s", rows, heap);
-            summary.add(NAME, variant, String.format(Locale.ROOT, "%.1f s (%,.0f rows/s), client CPU %.1f s, %,d requests",
-                            component.seconds(), rows / Math.max(0.001, component.seconds()),
-                            component.cpuMillis() / 1000.0, component.requests()),
-                    baseline == null ? "" : Summary.ratio(component.millis(), baseline.millis(), "baseline's time") + ", "
-                            + Summary.ratio(component.cpuMillis(), baseline.cpuMillis(), "baseline's CPU"),
-                    "every row accepted once, requests of 50: " + Summary.met(component.complete()));
-            summary.add(NAME, variant, "live heap peak " + Summary.mb(component.livePeak()) + " (idle "
-                                       + Summary.mb(component.idle()) + ", after the exchange "
-                                       + Summary.mb(component.retained()) + ")",
-                    baseline == null ? "" : Summary.ratio(component.livePeak(), baseline.livePeak(), "baseline's peak"),
-                    component == first ? "" : independence(first, component));
             if (baseline != null) {
                 summary.add(NAME, String.format(Locale.ROOT, "baseline camel-http + Jackson, %,d rows", rows),
                         String.format(Locale.ROOT, "%.1f s, client CPU %.1f s, live heap peak %s", baseline.seconds(),
@@ -114,19 +121,22 @@ final class StreamScenario {
                         String.valueOf(histogram)), 600);
         RequestCounter.Snapshot fake = counter.snapshot();
         RequestCounter.IdCheck ids = counter.idCheck();
+        // the file route's bad rows are set aside, never sent
+        int invalid = "file".equals(route) ? CsvRows.invalidAmong(rows) : 0;
+        int valid = rows - invalid;
         boolean complete = "0".equals(result.get("exit")) && "-".equals(result.get("error"))
-                           && fake.acceptedRecipients() == rows && ids.distinct() == rows && ids.duplicates() == 0
-                           && ids.foreign() == 0 && fake.largestRequest() <= 50 && fake.accepted() == (rows + 49) / 50
-                           && fake.refused() == 0;
+                           && fake.acceptedRecipients() == valid && ids.distinct() == valid && ids.duplicates() == 0
+                           && ids.foreign() == 0 && fake.largestRequest() <= 50 && fake.accepted() == (valid + 49) / 50
+                           && fake.refused() == 0 && bytes(result, "rejected") == invalid;
         Figures figures = new Figures(route, rows, bytes(result, "millis"), bytes(result, "cpuMillis"),
                 bytes(result, "idle"), bytes(result, "livePeak"), bytes(result, "retained"), fake.accepted(), complete);
         System.out.printf(Locale.ROOT, "%-9s %,9d rows: exit %s, %.1f s, client CPU %.1f s, live heap idle %s / peak %s (%s"
                                        + " samples), after the exchange %s; fake Braze accepted %,d recipients (%,d distinct,"
-                                       + " %d twice) in %,d requests (largest %d), refused %d%s%n",
+                                       + " %d twice) in %,d requests (largest %d), refused %d, rows set aside %s%s%n",
                 route, rows, result.get("exit"), figures.seconds(), figures.cpuMillis() / 1000.0,
                 Summary.mb(figures.idle()), Summary.mb(figures.livePeak()), result.getOrDefault("samples", "0"),
                 Summary.mb(figures.retained()), fake.acceptedRecipients(), ids.distinct(), ids.duplicates(), fake.accepted(),
-                fake.largestRequest(), fake.refused(),
+                fake.largestRequest(), fake.refused(), result.getOrDefault("rejected", "0"),
                 "-".equals(result.getOrDefault("error", "-")) ? "" : ", error " + result.get("error"));
         return figures;
     }
