@@ -100,7 +100,8 @@ public final class BrazeTriggerConstants {
               javaType = "String")
     public static final String DISPATCH_ID = "CamelBrazeDispatchId";
     @Metadata(label = "producer",
-              description = "The dispatch ids of every request made for this exchange, in order (null entries where Braze sent none).",
+              description = "The dispatch ids of every request made for this exchange, in order (null entries where Braze sent none); a"
+                            + " read-only list, kept small for a streamed input of any length.",
               javaType = "java.util.List<String>")
     public static final String DISPATCH_IDS = "CamelBrazeDispatchIds";
     @Metadata(label = "producer",
