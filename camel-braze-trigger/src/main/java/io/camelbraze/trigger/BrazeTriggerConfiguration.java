@@ -158,7 +158,7 @@ public class BrazeTriggerConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "8",
               description = "Requests one exchange keeps in flight at once when its recipients need several requests (a list or a"
                             + " streamed file of more than 50). Every request is still paced by the workspace's rate limits; the"
-                            + " connection pool (maxTotalConnections) must allow at least this many.")
+                            + " connection pool (connectionsPerRoute, maxTotalConnections) is raised to at least this many.")
     private int maxConcurrentRequests = 8;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,skip",
               description = "What to do with a record Braze would refuse: fail fails the exchange with BrazeValidationException (before"

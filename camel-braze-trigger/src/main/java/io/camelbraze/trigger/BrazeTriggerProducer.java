@@ -123,10 +123,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         String baseUri = endpoint.resolveBaseUri();
         BrazeTriggerComponent component = endpoint.getComponent();
         if (client == null) {
+            // the pool lets one exchange keep its maxConcurrentRequests requests in flight at Braze, not just queued for a lease
+            int perRoute = Math.max(configuration.getConnectionsPerRoute(), configuration.getMaxConcurrentRequests());
             BrazeClients.Key key = new BrazeClients.Key(baseUri, configuration.getApiKey(),
                     configuration.getSslContextParameters(), configuration.getProxyHost(), configuration.getProxyPort(),
-                    configuration.getConnectTimeout(), configuration.getMaxTotalConnections(),
-                    configuration.getConnectionsPerRoute());
+                    configuration.getConnectTimeout(), Math.max(configuration.getMaxTotalConnections(), perRoute), perRoute);
             client = component.getClients().lease(key, this::sslContext, configuration.getRequestTimeout());
         }
         buckets = endpoint.rateLimitBuckets();

@@ -75,6 +75,10 @@ class BulkSendRouteTest extends CamelTestSupport {
                 from("direct:once").routeId("once")
                         .to("braze-trigger:canvas?canvasId=cv-bulk&externalIdField=id&idempotentRepository=#repo"
                             + "&idempotentKey=${header.CamelFileName}&maxRetries=0");
+                // a file consumer's body is a GenericFile: the file is streamed from disk, never read into memory first
+                from("file:" + dir.resolve("drop") + "?include=.*\\.ndjson&delay=100&initialDelay=0").routeId("drop")
+                        .to("braze-trigger:canvas?canvasId=cv-bulk&externalIdField=id&maxRetries=0")
+                        .to("mock:dropped");
                 from("direct:split").routeId("split").split(body())
                         .to("braze-trigger:canvas?canvasId=cv-split&batchSize=50&batchTimeout=10000");
             }
@@ -261,6 +265,24 @@ class BulkSendRouteTest extends CamelTestSupport {
         assertThat(second.getMessage().getHeader(BrazeTriggerConstants.SKIPPED_REQUESTS)).isEqualTo(5);
         assertThat(braze.requests()).hasSize(5);
         assertThat(braze.acceptedRecipients()).hasSize(230);
+    }
+
+    @Test
+    void aFileConsumersGenericFileIsStreamedInRequestsOf50() throws Exception {
+        org.apache.camel.component.mock.MockEndpoint dropped = getMockEndpoint("mock:dropped");
+        dropped.expectedMessageCount(1);
+        Path drop = Files.createDirectories(dir.resolve("drop"));
+        Path written = Files.writeString(dir.resolve("customers.tmp"),
+                IntStream.range(0, 130).mapToObj(i -> "{\"id\":\"g" + i + "\"}").collect(Collectors.joining("\n")));
+        Files.move(written, drop.resolve("customers.ndjson"));
+
+        dropped.assertIsSatisfied(20_000);
+
+        Exchange exchange = dropped.getReceivedExchanges().get(0);
+        assertThat(exchange.getMessage().getBody()).isInstanceOf(org.apache.camel.component.file.GenericFile.class);
+        assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(130);
+        assertThat(braze.requests()).extracting(r -> r.recipients().size()).containsExactlyInAnyOrder(50, 50, 30);
+        assertThat(braze.acceptedRecipients()).hasSize(130);
     }
 
     /** batchSize never waits on an idle connection: a sequential split goes at once, row after row. */
