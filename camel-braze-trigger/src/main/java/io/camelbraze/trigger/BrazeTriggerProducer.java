@@ -331,11 +331,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         } catch (Throwable t) {
             member.exchange().setException(t);
         } finally {
-            try {
-                member.callback().done(false);
-            } catch (Throwable t) {
-                LOG.warn("A route callback failed after a braze-trigger batch completed: {}", t.toString());
-            }
+            member.done();
         }
     }
 

@@ -31,6 +31,8 @@ import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Producer-level batching, grouped like a database's group commit: exchanges that each carry a few recipients and share
@@ -44,6 +46,8 @@ import org.apache.camel.Exchange;
  * fails alone; a request Braze rejects fails every exchange in it, each with the cause.
  */
 public final class RecipientBatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecipientBatcher.class);
 
     /** Sends one merged request; calls {@code whenDone} once the request has ended, whatever its outcome. */
     @FunctionalInterface
@@ -166,8 +170,11 @@ public final class RecipientBatcher {
             sender.send(batch.template.withRecipients(List.copyOf(batch.recipients)), List.copyOf(batch.members),
                     () -> requestEnded(batch.key));
         } catch (Throwable t) {
-            batch.members.forEach(m -> m.fail(t));
-            requestEnded(batch.key);
+            try {
+                batch.members.forEach(m -> m.fail(t));
+            } finally {
+                requestEnded(batch.key);
+            }
         }
     }
 
@@ -227,10 +234,16 @@ public final class RecipientBatcher {
 
         /** Completes this member with the failure; a throwing callback never keeps the others from completing. */
         public void fail(Throwable cause) {
+            exchange.setException(cause);
+            done();
+        }
+
+        /** Hands the exchange back to its route; a callback that throws is logged, never thrown to the batch's loop. */
+        public void done() {
             try {
-                exchange.setException(cause);
-            } finally {
                 callback.done(false);
+            } catch (Throwable t) {
+                LOG.warn("A route callback failed after a braze-trigger batch completed: {}", t.toString());
             }
         }
     }
