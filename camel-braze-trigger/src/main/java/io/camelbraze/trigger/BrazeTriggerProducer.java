@@ -108,11 +108,6 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         return endpoint;
     }
 
-    /** Deliveries of this producer not yet completed (for tests and the dev console). */
-    public int activeDeliveries() {
-        return active.size();
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();

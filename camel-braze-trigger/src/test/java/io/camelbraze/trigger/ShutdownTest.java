@@ -151,6 +151,7 @@ class ShutdownTest extends CamelTestSupport {
         AsyncProducer producer = context.getEndpoint(BATCHED).createAsyncProducer();
         producer.start();
         List<String> completed = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch threeCompleted = new java.util.concurrent.CountDownLatch(3);
         for (int i = 0; i < 4; i++) {
             String id = "m" + i;
             Exchange exchange = new DefaultExchange(context);
@@ -160,13 +161,11 @@ class ShutdownTest extends CamelTestSupport {
                     throw new IllegalStateException("a broken callback");
                 }
                 completed.add(id);
+                threeCompleted.countDown();
             });
         }
         braze.awaitRequests(2, Duration.ofSeconds(10));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (completed.size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        assertThat(threeCompleted.await(10, TimeUnit.SECONDS)).as("the other members completed").isTrue();
         assertThat(completed).containsExactlyInAnyOrder("m0", "m1", "m3");
         producer.stop();
     }

@@ -41,9 +41,10 @@ import io.camelbraze.trigger.model.TriggerRequest;
 
 /**
  * Reads a message body into one of the shapes the mapper works with: {@code null} (no body), a {@link TriggerRequest}, a
- * {@link Recipient}, a {@code Map<String, Object>} (a JSON object, a map or a converted POJO) or a {@code List<Object>} (a
- * JSON array, collection, array or iterable, elements left as they are). Text, bytes, streams and files are parsed as UTF-8
- * JSON; blank text counts as no body.
+ * {@link Recipient}, a {@code Map<String, Object>} (a JSON object, a map or a converted POJO), a {@code List<Object>} (a
+ * collection or array, elements left as they are) or a {@link RecordReader} (an {@code Iterator}, {@code Stream} or
+ * non-collection {@code Iterable}, and a JSON array or newline-delimited JSON in text, bytes, streams and files, read
+ * lazily). Text, bytes, streams and files are parsed as UTF-8 JSON; blank text counts as no body.
  */
 final class BodyReader {
 

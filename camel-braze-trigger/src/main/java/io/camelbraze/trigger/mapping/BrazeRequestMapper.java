@@ -41,8 +41,10 @@ import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
 
 /**
- * Turns an exchange into the one logical Braze request it stands for (recipients not yet split into 50s; see
- * {@link io.camelbraze.trigger.delivery.RequestChunks}), validated with {@link BrazeRequestValidator}.
+ * Turns an exchange into the Braze request it stands for: {@link #plan} gives the validated shared fields and a
+ * {@link RecipientSource} read (and validated) record by record, cut into requests of 50 by
+ * {@link io.camelbraze.trigger.delivery.RequestChunks}; {@link #map} gives the whole request at once (a convenience for
+ * small bodies and tests), validated with {@link BrazeRequestValidator}.
  *
  * <h2>Body</h2>
  * <ul>

@@ -19,7 +19,8 @@ import io.camelbraze.trigger.model.TriggerRequest;
 
 /**
  * What one exchange asks Braze to do: the request's shared fields (target, send id, context, audience, broadcast,
- * attachments), already validated, and its recipients, read and validated as they are sent.
+ * attachments), already validated, and its recipients: a streamed input read and validated as its requests are sent, a
+ * body in memory read and validated whole before anything is sent.
  *
  * @param template   the request without recipients
  * @param recipients the recipients; {@code null} for a broadcast or audience send

@@ -59,7 +59,7 @@ final class TreeConverter {
         return convert(foldLegacyContext(tree, path + "."), Recipient.class, path);
     }
 
-    /** Any other typed body (schedule updates and cancellations) from its tree; paths in errors start at the root. */
+    /** Any other typed body (a schedule update's {@code schedule}) from its tree; paths in errors start at the root. */
     static <T> T toType(Map<String, Object> tree, Class<T> type) {
         return convert(tree, type, "");
     }

@@ -70,6 +70,10 @@ class ChunkedDeliveryTest {
         return chunks;
     }
 
+    private RateLimitBucket bucket() {
+        return new RateLimitBucket("t", scheduler, () -> scheduler);
+    }
+
     private Outcome run(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress)
             throws InterruptedException {
         Outcome outcome = new Outcome();
@@ -109,7 +113,7 @@ class ChunkedDeliveryTest {
     void sendsChunksInOrderAndCollectsEveryDispatchId() throws Exception {
         client.answer(() -> created("d0"), () -> created("d1"), () -> created("d2"));
 
-        Outcome outcome = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(0, false, 1000), chunks(3), bucket(), new ChunkProgress());
 
         assertThat(outcome.failure).isNull();
         assertThat(outcome.results).containsExactly("d0", "d1", "d2");
@@ -120,14 +124,14 @@ class ChunkedDeliveryTest {
     void aRedeliverySendsOnlyTheChunksNotYetAccepted() throws Exception {
         ChunkProgress progress = new ChunkProgress();
         client.answer(() -> created("d0"), () -> new BrazeResponse(400, Map.of(), "{\"message\":\"bad\"}"));
-        Outcome first = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler), progress);
+        Outcome first = run(context(0, false, 1000), chunks(3), bucket(), progress);
         assertThat(first.failure).isInstanceOf(BrazeApiException.class);
         assertThat(progress.acceptedCount()).isEqualTo(1);
 
         client.bodies.clear();
         client.answer(() -> created("d1"), () -> created("d2"));
         // as the producer does: each delivery works on its own copy of what the earlier ones recorded
-        Outcome second = run(context(0, false, 1000), chunks(3), new RateLimitBucket("t", scheduler, () -> scheduler),
+        Outcome second = run(context(0, false, 1000), chunks(3), bucket(),
                 ChunkProgress.copyOf(progress));
 
         assertThat(second.failure).isNull();
@@ -140,7 +144,7 @@ class ChunkedDeliveryTest {
         client.answer(() -> new BrazeResponse(503, Map.of(), "busy"), () -> new BrazeResponse(500, Map.of(), "{}"),
                 () -> new BrazeResponse(502, Map.of(), "<html>bad gateway</html>"));
 
-        Outcome outcome = run(context(2, false, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(2, false, 1000), chunks(1), bucket(), new ChunkProgress());
 
         assertThat(client.bodies).hasSize(3);
         assertThat(outcome.failure).isInstanceOfSatisfying(BrazeApiException.class, e -> {
@@ -153,7 +157,7 @@ class ChunkedDeliveryTest {
     @Test
     void aServerErrorThenSuccessDeliversOnce() throws Exception {
         client.answer(() -> new BrazeResponse(503, Map.of(), ""), () -> created("d0"));
-        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(3, false, 1000), chunks(1), bucket(), new ChunkProgress());
         assertThat(outcome.failure).isNull();
         assertThat(client.bodies).hasSize(2);
     }
@@ -163,7 +167,7 @@ class ChunkedDeliveryTest {
         for (int status : new int[] { 400, 401, 403, 404 }) {
             client.bodies.clear();
             client.answer(() -> new BrazeResponse(status, Map.of(), "{\"message\":\"no\"}"));
-            Outcome outcome = run(context(5, true, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+            Outcome outcome = run(context(5, true, 1000), chunks(1), bucket(), new ChunkProgress());
             assertThat(client.bodies).as("status %d", status).hasSize(1);
             assertThat(outcome.failure).isInstanceOfSatisfying(BrazeApiException.class,
                     e -> assertThat(e.getStatusCode()).isEqualTo(status));
@@ -177,7 +181,7 @@ class ChunkedDeliveryTest {
                 () -> created("d0"));
         long start = System.currentTimeMillis();
 
-        Outcome outcome = run(context(3, false, 5000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(3, false, 5000), chunks(1), bucket(), new ChunkProgress());
 
         assertThat(outcome.failure).isNull();
         assertThat(client.bodies).hasSize(2);
@@ -191,7 +195,7 @@ class ChunkedDeliveryTest {
         long reset = System.currentTimeMillis() / 1000 + 3600;
         client.answer(() -> new BrazeResponse(429, Map.of("X-RateLimit-Reset", String.valueOf(reset)), "{}"));
 
-        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(3, false, 1000), chunks(1), bucket(), new ChunkProgress());
 
         assertThat(client.bodies).hasSize(1);
         assertThat(outcome.failure).isInstanceOfSatisfying(BrazeRateLimitException.class,
@@ -200,7 +204,7 @@ class ChunkedDeliveryTest {
 
     @Test
     void aSpentBudgetFailsWithoutSendingWhenTheResetIsTooFarAway() throws Exception {
-        RateLimitBucket bucket = new RateLimitBucket("t", scheduler, () -> scheduler);
+        RateLimitBucket bucket = bucket();
         long reset = System.currentTimeMillis() / 1000 + 3600;
         bucket.reserve(System.currentTimeMillis(), () -> { }).reservation().update(Map.of("X-RateLimit-Limit", "10",
                 "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)), System.currentTimeMillis());
@@ -218,7 +222,7 @@ class ChunkedDeliveryTest {
     void connectionFailuresThatNeverReachedBrazeAreRetried() throws Exception {
         client.answerFailure(() -> new BrazeTransportException("refused", null, false));
         client.answer(() -> created("d0"));
-        Outcome outcome = run(context(2, false, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(2, false, 1000), chunks(1), bucket(), new ChunkProgress());
         assertThat(outcome.failure).isNull();
         assertThat(client.bodies).hasSize(2);
     }
@@ -226,7 +230,7 @@ class ChunkedDeliveryTest {
     @Test
     void ambiguousFailuresAreNotRetriedByDefault() throws Exception {
         client.answerFailure(() -> new BrazeTransportException("timeout", null, true));
-        Outcome outcome = run(context(3, false, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(3, false, 1000), chunks(1), bucket(), new ChunkProgress());
         assertThat(client.bodies).hasSize(1);
         assertThat(outcome.failure).isInstanceOfSatisfying(BrazeTransportException.class, e -> {
             assertThat(e.isPossiblyDelivered()).isTrue();
@@ -240,7 +244,7 @@ class ChunkedDeliveryTest {
     void ambiguousFailuresAreRetriedWhenOptedIn() throws Exception {
         client.answerFailure(() -> new BrazeTransportException("timeout", null, true));
         client.answer(() -> created("d0"));
-        Outcome outcome = run(context(3, true, 1000), chunks(1), new RateLimitBucket("t", scheduler, () -> scheduler), new ChunkProgress());
+        Outcome outcome = run(context(3, true, 1000), chunks(1), bucket(), new ChunkProgress());
         assertThat(outcome.failure).isNull();
         assertThat(client.bodies).hasSize(2);
     }

@@ -16,8 +16,6 @@
 package io.camelbraze.examples.infra;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -99,20 +97,5 @@ public final class AppointmentsDatabase {
     /** One row, by id. */
     public Map<String, Object> row(long id) {
         return jdbc.queryForMap("SELECT * FROM " + TABLE + " WHERE id = ?", id);
-    }
-
-    /** Every row, for tests and the summary. */
-    public List<Map<String, Object>> rows() {
-        return jdbc.queryForList("SELECT * FROM " + TABLE + " ORDER BY id");
-    }
-
-    /** Row counts per reminder status. */
-    public Map<String, Integer> countByReminderStatus() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT reminder_status, COUNT(*) AS n FROM " + TABLE + " GROUP BY reminder_status ORDER BY reminder_status",
-                   rs -> {
-                       counts.put(rs.getString("reminder_status"), rs.getInt("n"));
-                   });
-        return counts;
     }
 }
