@@ -447,8 +447,10 @@ public final class ChunkedDelivery {
             }
             places = inFlight;
             inFlight = 0;
-            if (awaitingPermit != null && !context.pending().cancel(permitGranted)) {
-                places++; // the place was already granted and its callback is on its way
+            if (awaitingPermit != null) {
+                // still queued: withdrawn. Already granted: its callback is on its way, finds nothing to send and gives
+                // the place back itself
+                context.pending().cancel(permitGranted);
             }
             awaitingPermit = null;
         }

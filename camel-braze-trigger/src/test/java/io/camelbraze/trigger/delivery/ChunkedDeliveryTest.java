@@ -70,6 +70,48 @@ class ChunkedDeliveryTest {
         return chunks;
     }
 
+    /**
+     * A delivery stopped while the component-wide place it waited for is on its way to it gives that place back once:
+     * the bound stays what it was.
+     */
+    @Test
+    void aDeliveryAbortedWhileItsPlaceIsOnItsWayGivesThePlaceBackOnce() {
+        List<Runnable> handedOver = new ArrayList<>();
+        PendingRequests pending = new PendingRequests(1, handedOver::add);
+        assertThat(pending.tryAcquire(() -> { })).as("another exchange's request holds the only place").isTrue();
+        DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send", "/canvas/trigger/send@test",
+                new ResponseInterpreter(new ObjectMapper(), "k"),
+                new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, Runnable::run, pending,
+                new ActiveDeliveries(), statistics, System::currentTimeMillis);
+        java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.Iterator<PreparedChunk> remaining = chunks(1).iterator();
+        ChunkedDelivery delivery = new ChunkedDelivery(context, new ChunkSource() {
+            @Override
+            public PreparedChunk next() {
+                return remaining.hasNext() ? remaining.next() : null;
+            }
+
+            @Override
+            public int countRecords() {
+                return 50;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, bucket(), new ChunkProgress(), null, 1, outcome::set);
+        delivery.start(); // waits for the place
+
+        pending.release(); // the other request ended: the place is handed to the waiting delivery...
+        delivery.abort("stopping"); // ...which is stopped before the hand-over runs
+        handedOver.forEach(Runnable::run);
+
+        assertThat(outcome.get()).isNotNull();
+        assertThat(outcome.get().failure()).isInstanceOf(io.camelbraze.trigger.BrazeTransportException.class);
+        assertThat(client.bodies).isEmpty();
+        assertThat(pending.inUse()).as("places in use once everything ended").isZero();
+    }
+
     private RateLimitBucket bucket() {
         return new RateLimitBucket("t", scheduler, () -> scheduler);
     }
