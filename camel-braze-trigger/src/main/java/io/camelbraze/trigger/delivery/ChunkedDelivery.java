@@ -134,7 +134,7 @@ public final class ChunkedDelivery {
             } catch (BrazeValidationException invalid) {
                 // the message says what Braze accepted once the requests in flight have ended (see finish)
                 failure = readAgain(invalid);
-                invalidRecord = true;
+                invalidRecord = failure == invalid; // not for a one-shot stream found empty: a redelivery cannot resume it
                 context.listener().failed(FailureKind.VALIDATION, invalid.getField());
                 return null;
             } catch (RuntimeException unreadable) {
