@@ -44,13 +44,6 @@ public final class AcceptedResults {
         this.sendId = sendId;
     }
 
-    /** What the requests of {@code results} said, in that order. */
-    public static AcceptedResults of(List<AcceptedRequest> results) {
-        AcceptedResults summary = new AcceptedResults();
-        results.forEach(summary::add);
-        return summary;
-    }
-
     /** Adds the next request's answer (not thread-safe: the owner appends under its own lock). */
     void add(AcceptedRequest result) {
         if (dispatchIds.isEmpty()) {

@@ -36,10 +36,6 @@ public final class ActiveDeliveries {
         active.remove(delivery);
     }
 
-    public int size() {
-        return active.size();
-    }
-
     /** Completes every active delivery with a failure saying why; returns how many there were. */
     public int abortAll(String why) {
         List<ChunkedDelivery> snapshot = new ArrayList<>(active);

@@ -106,12 +106,4 @@ public final class PendingRequests {
     public synchronized int inUse() {
         return inUse;
     }
-
-    public synchronized int waiting() {
-        return waiters.size();
-    }
-
-    public int max() {
-        return max;
-    }
 }

@@ -47,7 +47,6 @@ public final class TargetProgress {
     private final Hash replayChain;
     private final TreeMap<Integer, Accepted> replayPastGap;
     private Hash replayed = Hash.START;
-    private int replayedRequests;
 
     TargetProgress() {
         this(0, Hash.START, new AcceptedResults(), new TreeMap<>(), 0);
@@ -80,8 +79,8 @@ public final class TargetProgress {
         Hash fingerprint = Hash.of(chunk.fingerprint());
         if (chunk.index() < replayPrefix) {
             replayed = replayed.then(fingerprint);
-            replayedRequests++;
-            if (replayedRequests == replayPrefix && !replayed.equals(replayChain)) {
+            // requests come in input order: this is the last of the prefix
+            if (chunk.index() == replayPrefix - 1 && !replayed.equals(replayChain)) {
                 throw changedInput();
             }
             return true;
