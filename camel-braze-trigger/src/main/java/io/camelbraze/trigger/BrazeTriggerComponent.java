@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.camelbraze.trigger.delivery.PendingRequests;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import io.camelbraze.trigger.http.BrazeClients;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -206,7 +206,7 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     /** The bound on requests waiting or in flight, shared by this component's endpoints. */
     synchronized PendingRequests pendingRequests() {
         if (pendingRequests == null) {
-            pendingRequests = new PendingRequests(maxPendingRequests, completions());
+            pendingRequests = new PendingRequests(maxPendingRequests);
         }
         return pendingRequests;
     }
@@ -219,6 +219,24 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
         }
     }
 
+    /**
+     * Stops the pool that runs the deliveries' event loops without losing an event: what is queued still runs (a
+     * delivery's last events complete its exchange), new events run on the thread that posts them, and what the pool
+     * did not start within the context's shutdown wait runs here.
+     */
+    private void stopCompletions(ExecutorService pool) throws InterruptedException {
+        pool.shutdown();
+        long waitMillis = Math.max(1000, getCamelContext().getShutdownStrategy().getTimeUnit()
+                .toMillis(getCamelContext().getShutdownStrategy().getTimeout()));
+        if (!pool.awaitTermination(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            for (Runnable neverStarted : getCamelContext().getExecutorServiceManager().shutdownNow(pool)) {
+                neverStarted.run();
+            }
+        } else {
+            getCamelContext().getExecutorServiceManager().shutdown(pool);
+        }
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         pendingRequests = null;
@@ -228,7 +246,7 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
             scheduler = null;
         }
         if (completions != null) {
-            getCamelContext().getExecutorServiceManager().shutdownGraceful(completions);
+            stopCompletions(completions);
             completions = null;
         }
         super.doStop();

@@ -140,6 +140,12 @@ public final class BrazeTriggerConstants {
                             + " before (a re-read input after a crash, or another node).",
               javaType = "Integer")
     public static final String SKIPPED_REQUESTS = "CamelBrazeSkippedRequests";
+    @Metadata(label = "producer",
+              description = "After a 429: the CamelRedeliveryDelay (milliseconds) the component set from Braze's reset time. Kept beside"
+                            + " it so that the component removes that delay again when a later failure of the message is not a"
+                            + " rate limit (also on a message replayed from a dead-letter store that keeps headers).",
+              javaType = "Long")
+    public static final String RATE_LIMIT_REDELIVERY_DELAY = "CamelBrazeRateLimitRedeliveryDelay";
 
     /**
      * Exchange property recording which chunks of a multi-request send Braze already accepted, so that a redelivery sends
@@ -147,8 +153,6 @@ public final class BrazeTriggerConstants {
      */
     public static final String PROPERTY_CHUNK_PROGRESS = "CamelBrazeChunkProgress";
 
-    /** Exchange property marking a CamelRedeliveryDelay header the component set, so the next delivery can clear it. */
-    public static final String PROPERTY_REDELIVERY_DELAY_SET = "CamelBrazeRedeliveryDelaySet";
 
     private BrazeTriggerConstants() {
     }

@@ -26,7 +26,7 @@ import java.util.Objects;
 import io.camelbraze.trigger.delivery.CompositeDeliveryListener;
 import io.camelbraze.trigger.delivery.DeliveryListener;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import io.camelbraze.trigger.logging.DeliveryLogger;
 import io.camelbraze.trigger.metrics.DeliveryMetrics;
 import io.camelbraze.trigger.model.TriggerRequest;

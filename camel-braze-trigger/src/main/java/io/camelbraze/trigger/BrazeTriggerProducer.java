@@ -17,7 +17,7 @@ package io.camelbraze.trigger;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.camelbraze.trigger.batch.RecipientBatcher;
@@ -25,14 +25,16 @@ import io.camelbraze.trigger.batch.ShutdownAnnouncement;
 import io.camelbraze.trigger.delivery.ActiveDeliveries;
 import io.camelbraze.trigger.delivery.ChunkProgress;
 import io.camelbraze.trigger.delivery.ChunkSource;
-import io.camelbraze.trigger.delivery.ChunkedDelivery;
+import io.camelbraze.trigger.delivery.Delivery;
 import io.camelbraze.trigger.delivery.DeliveryContext;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.delivery.DeliveryOutcome;
 import io.camelbraze.trigger.delivery.DeliveryPolicy;
+import io.camelbraze.trigger.delivery.ExchangeCompletion;
 import io.camelbraze.trigger.delivery.IdempotentChunks;
-import io.camelbraze.trigger.delivery.RateLimitBucket;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.delivery.TargetProgress;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import io.camelbraze.trigger.delivery.RequestChunks;
 import io.camelbraze.trigger.delivery.ResponseInterpreter;
 import io.camelbraze.trigger.delivery.RetryBackoff;
@@ -73,16 +75,15 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrazeTriggerProducer.class);
 
-    // where a delivery stands relative to process(): decides between done(true) and done(false)
-    private static final int STARTING = 0;
-    private static final int RUNNING = 1;
-    private static final int DONE_WHILE_STARTING = 2;
+    private static final AtomicLong STEP_IDS = new AtomicLong();
 
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
     private final SendPlanner planner;
     private final SingleRequestMapper singleRequests;
     private final ResultHeaders results;
+    // this route step: chunk progress is kept per step and target, so another step (or a loop's next pass) starts fresh
+    private final String stepId = "step" + STEP_IDS.incrementAndGet();
     private final ActiveDeliveries active = new ActiveDeliveries();
     private BrazeHttpClient client;
     private DeliveryContext delivery;
@@ -127,7 +128,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         }
         buckets = endpoint.rateLimitBuckets();
         String path = configuration.requestPath();
-        delivery = new DeliveryContext(client, path, path + "@" + buckets.workspaceId(),
+        delivery = new DeliveryContext(client, path,
                 new ResponseInterpreter(BrazeJson.mapper(), configuration.getApiKey()),
                 new DeliveryPolicy(configuration.getMaxRetries(),
                         new RetryBackoff(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()),
@@ -215,11 +216,12 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            clearOwnRedeliveryDelay(exchange);
+            clearOwnRedeliveryDelay(exchange.getMessage());
             delivery.pending().awaitRoom();
             if (singleRequests != null) {
                 // updateSchedule, cancelSchedule, createSendId: one request on the workspace's shared hourly bucket
-                return deliver(exchange, new SingleRequest(singleRequests.map(exchange)), buckets.forSend(false), null, callback);
+                return deliver(exchange, new SingleRequest(singleRequests.map(exchange)), buckets.forSend(false), null,
+                        configuration.targetId(), callback);
             }
             SendPlan plan = planner.plan(exchange, configuration.getInvalidRecords() == InvalidRecords.skip);
             if (!plan.isStreamed() && plan.recipients() != null) {
@@ -234,8 +236,9 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                 TriggerRequest request = plan.template().withRecipients(recipients);
                 if (batcher != null && RecipientBatcher.isBatchable(request)) {
                     results.rejects(exchange.getMessage(), plan.rejects());
-                    batcher.add(request, exchange, callback);
-                    return false;
+                    ExchangeCompletion completion = new ExchangeCompletion(callback);
+                    batcher.add(request, exchange, completion);
+                    return completion.processReturning();
                 }
                 plan = new SendPlan(plan.template(), RecipientSource.inMemory(recipients), plan.rejects());
             }
@@ -257,38 +260,35 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private boolean deliver(Exchange exchange, SendPlan plan, AsyncCallback callback) {
         // schedule creates draw from the same buckets as sends: broadcast / audience per minute, targeted hourly
         return deliver(exchange, new RequestChunks(plan.template(), plan.recipients(), MAX_RECIPIENTS_PER_REQUEST),
-                bucketFor(plan.template()), plan.rejects(), callback);
+                bucketFor(plan.template()), plan.rejects(), targetIdOf(plan.template()), callback);
     }
 
     private boolean deliver(Exchange exchange, ChunkSource chunks, RateLimitBucket bucket, RejectedRecords rejects,
-                            AsyncCallback callback) {
+                            String targetId, AsyncCallback callback) {
+        // a redelivery of this step to this target resumes after what Braze accepted; any other step starts fresh
         ChunkProgress progress = ChunkProgress.copyOf(
                 exchange.getProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, ChunkProgress.class));
         exchange.setProperty(BrazeTriggerConstants.PROPERTY_CHUNK_PROGRESS, progress);
+        String step = stepId + ' ' + configuration.requestPath() + '@' + buckets.workspaceId() + ' ' + targetId;
+        TargetProgress target = progress.of(step);
         IdempotentChunks idempotent = configuration.getIdempotentRepository() == null ? null
                 : new IdempotentChunks(configuration.getIdempotentRepository(), inputKey(exchange));
-        // completes on this thread (returns true) or later (returns false), calling the callback exactly once either way
-        AtomicInteger state = new AtomicInteger(STARTING);
-        Consumer<DeliveryOutcome> onDone = outcome -> {
+        ExchangeCompletion completion = new ExchangeCompletion(callback);
+        new Delivery(delivery, chunks, bucket, target, idempotent, configuration.getMaxConcurrentRequests(), outcome -> {
             try {
                 Throwable failure = results.delivered(exchange.getMessage(), outcome, rejects);
                 if (failure != null) {
                     fail(exchange, failure);
+                } else {
+                    progress.remove(step); // done: nothing of this step is left to resume
                 }
             } catch (Throwable t) {
                 exchange.setException(t);
             } finally {
-                if (!state.compareAndSet(STARTING, DONE_WHILE_STARTING)) {
-                    callback.done(false);
-                }
+                completion.done();
             }
-        };
-        new ChunkedDelivery(delivery, chunks, bucket, progress, idempotent, configuration.getMaxConcurrentRequests(), onDone).start();
-        if (state.compareAndSet(STARTING, RUNNING)) {
-            return false;
-        }
-        callback.done(true);
-        return true;
+        }).start();
+        return completion.processReturning();
     }
 
     private String inputKey(Exchange exchange) {
@@ -303,8 +303,8 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     /** Sends one batch of compatible exchanges as a single request and completes each of them independently. */
     private void deliverBatch(TriggerRequest merged, List<RecipientBatcher.Member> members, Runnable whenDone) {
         RecipientSource recipients = RecipientSource.inMemory(merged.recipients());
-        new ChunkedDelivery(delivery, new RequestChunks(merged.withRecipients((List<Recipient>) null), recipients,
-                MAX_RECIPIENTS_PER_REQUEST), bucketFor(merged), new ChunkProgress(), null, 1, outcome -> {
+        new Delivery(delivery, new RequestChunks(merged.withRecipients((List<Recipient>) null), recipients,
+                MAX_RECIPIENTS_PER_REQUEST), bucketFor(merged), new ChunkProgress().of("batch"), null, 1, outcome -> {
                     try {
                         for (RecipientBatcher.Member member : members) {
                             completeMember(member, outcome);
@@ -330,21 +330,32 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         }
     }
 
+    private static String targetIdOf(TriggerRequest request) {
+        return request.canvasId() != null ? request.canvasId() : request.campaignId();
+    }
+
     private RateLimitBucket bucketFor(TriggerRequest request) {
         return buckets.forSend(Boolean.TRUE.equals(request.broadcast()) || request.audience() != null);
     }
 
-    private static void clearOwnRedeliveryDelay(Exchange exchange) {
-        if (exchange.removeProperty(BrazeTriggerConstants.PROPERTY_REDELIVERY_DELAY_SET) != null) {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+    /**
+     * Removes a {@code CamelRedeliveryDelay} this component set after a 429 (told by the header beside it, which survives a
+     * dead-letter store that keeps headers): it must not delay the redelivery of a failure that is not a rate limit.
+     */
+    private static void clearOwnRedeliveryDelay(org.apache.camel.Message message) {
+        Object ours = message.removeHeader(BrazeTriggerConstants.RATE_LIMIT_REDELIVERY_DELAY);
+        if (ours != null && java.util.Objects.equals(String.valueOf(ours),
+                String.valueOf(message.getHeader(Exchange.REDELIVERY_DELAY)))) {
+            message.removeHeader(Exchange.REDELIVERY_DELAY);
         }
     }
 
     private void fail(Exchange exchange, Throwable failure) {
+        clearOwnRedeliveryDelay(exchange.getMessage());
         if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
             long delay = Math.max(MIN_REDELIVERY_DELAY_MILLIS, rateLimit.getResetTime().toEpochMilli() - System.currentTimeMillis());
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-            exchange.setProperty(BrazeTriggerConstants.PROPERTY_REDELIVERY_DELAY_SET, Boolean.TRUE);
+            exchange.getMessage().setHeader(BrazeTriggerConstants.RATE_LIMIT_REDELIVERY_DELAY, delay);
         }
         exchange.setException(failure);
     }

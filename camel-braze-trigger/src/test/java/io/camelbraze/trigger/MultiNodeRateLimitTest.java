@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import io.camelbraze.trigger.delivery.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
 import io.camelbraze.trigger.test.FakeBraze;
 import io.camelbraze.trigger.test.FakeBrazeExtension;
 import io.camelbraze.trigger.test.RecordedRequest;

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import io.camelbraze.trigger.delivery.RateLimitBucket;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import io.camelbraze.trigger.test.BrazeEndpoint;
 import io.camelbraze.trigger.test.FakeBrazeExtension;
 import io.camelbraze.trigger.test.ScheduledSend;

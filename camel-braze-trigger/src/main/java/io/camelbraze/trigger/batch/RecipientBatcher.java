@@ -26,13 +26,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camelbraze.trigger.delivery.ExchangeCompletion;
 import io.camelbraze.trigger.mapping.BrazeJson;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Producer-level batching, grouped like a database's group commit: exchanges that each carry a few recipients and share
@@ -46,8 +44,6 @@ import org.slf4j.LoggerFactory;
  * fails alone; a request Braze rejects fails every exchange in it, each with the cause.
  */
 public final class RecipientBatcher {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RecipientBatcher.class);
 
     /** Sends one merged request; calls {@code whenDone} once the request has ended, whatever its outcome. */
     @FunctionalInterface
@@ -74,9 +70,13 @@ public final class RecipientBatcher {
                && request.recipients().size() < TriggerRequest.MAX_RECIPIENTS_PER_REQUEST;
     }
 
-    public void add(TriggerRequest request, Exchange exchange, AsyncCallback callback) {
+    /**
+     * Adds an exchange's recipients to a batch of their kind; {@code completion} is told once the batch's request has
+     * ended, never on this call's stack before the batch was handed to the sender.
+     */
+    public void add(TriggerRequest request, Exchange exchange, ExchangeCompletion completion) {
         String key = compatibilityKey(request);
-        Member member = new Member(exchange, callback, request.recipients().size());
+        Member member = new Member(exchange, completion, request.recipients().size());
         Batch ready = null;
         synchronized (this) {
             Kind kind = kinds.computeIfAbsent(key, k -> new Kind(request.withRecipients((List<Recipient>) null)));
@@ -230,7 +230,7 @@ public final class RecipientBatcher {
     }
 
     /** One exchange waiting in a batch. */
-    public record Member(Exchange exchange, AsyncCallback callback, int recipientCount) {
+    public record Member(Exchange exchange, ExchangeCompletion completion, int recipientCount) {
 
         /** Completes this member with the failure; a throwing callback never keeps the others from completing. */
         public void fail(Throwable cause) {
@@ -238,13 +238,9 @@ public final class RecipientBatcher {
             done();
         }
 
-        /** Hands the exchange back to its route; a callback that throws is logged, never thrown to the batch's loop. */
+        /** Hands the exchange back to its route, exactly once; a callback that throws is logged, never thrown here. */
         public void done() {
-            try {
-                callback.done(false);
-            } catch (Throwable t) {
-                LOG.warn("A route callback failed after a braze-trigger batch completed: {}", t.toString());
-            }
+            completion.done();
         }
     }
 }

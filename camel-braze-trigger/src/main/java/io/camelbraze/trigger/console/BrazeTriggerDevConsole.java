@@ -24,7 +24,7 @@ import java.util.Objects;
 import io.camelbraze.trigger.BrazeTriggerEndpoint;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
 import io.camelbraze.trigger.delivery.DeliveryStatus;
-import io.camelbraze.trigger.delivery.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.json.JsonObject;

@@ -26,19 +26,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActiveDeliveries {
 
-    private final Set<ChunkedDelivery> active = ConcurrentHashMap.newKeySet();
+    private final Set<Delivery> active = ConcurrentHashMap.newKeySet();
 
-    void add(ChunkedDelivery delivery) {
+    void add(Delivery delivery) {
         active.add(delivery);
     }
 
-    void remove(ChunkedDelivery delivery) {
+    void remove(Delivery delivery) {
         active.remove(delivery);
+    }
+
+    /** Deliveries not completed yet. */
+    public int size() {
+        return active.size();
     }
 
     /** Completes every active delivery with a failure saying why; returns how many there were. */
     public int abortAll(String why) {
-        List<ChunkedDelivery> snapshot = new ArrayList<>(active);
+        List<Delivery> snapshot = new ArrayList<>(active);
         snapshot.forEach(delivery -> delivery.abort(why));
         return snapshot.size();
     }

@@ -20,9 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which requests of an exchange Braze already accepted, kept as an exchange property so that a redelivery, by Camel or by
- * the component, sends only the requests not yet accepted. Kept per target (the endpoint's path and workspace): one
- * exchange sent to two Canvases keeps both records apart. Each target's record stays small however long the input is
- * (see {@link TargetProgress}).
+ * the component, sends only the requests not yet accepted. Kept per route step and target (the producer, its operation
+ * path, workspace and Canvas or campaign id): one exchange sent to two Canvases keeps both records apart, and the same
+ * Canvas twice in one route (or in a loop) is sent twice. A step's record is dropped once its delivery succeeds, so only
+ * a redelivery of a failed step resumes from it. Each record stays small however long the input is (see
+ * {@link TargetProgress}).
  * <p>
  * Copies of an exchange (multicast, split, wire tap) share their properties: each delivery therefore works on its own
  * {@link #copyOf copy} and puts it back on its exchange.
@@ -40,9 +42,14 @@ public final class ChunkProgress {
         return copy;
     }
 
-    /** The record of one target: an operation path on a workspace. */
+    /** The record of one route step and target (the producer, its operation path, workspace and target id). */
     public TargetProgress of(String target) {
         return targets.computeIfAbsent(target, t -> new TargetProgress());
+    }
+
+    /** Forgets a step's record: its delivery completed, nothing is left to resume. */
+    public void remove(String target) {
+        targets.remove(target);
     }
 
     /** Requests accepted, all targets together. */

@@ -24,14 +24,21 @@ package io.camelbraze.trigger.delivery;
  * @param skippedRequests    requests not sent because the idempotent repository knew them
  * @param skippedRecipients  recipients in them
  * @param records            records in the whole input (0 for a send without recipients)
+ * @param requestsSent       requests put on the wire by this delivery, retries included
+ * @param ambiguousRecipients recipients in requests that may have reached Braze though no answer said so (a timeout, a
+ *                           connection dropped after the request was written, a 504): neither accepted nor unsent
  * @param failure            why the delivery stopped (a BrazeTriggerException, or whatever unexpected was thrown);
  *                           {@code null} when every request was accepted or skipped
  */
 public record DeliveryOutcome(AcceptedResults accepted, int acceptedRecipients, int skippedRequests,
-                              int skippedRecipients, int records, Throwable failure) {
+                              int skippedRecipients, int records, int requestsSent, int ambiguousRecipients,
+                              Throwable failure) {
 
-    /** Records neither accepted nor skipped (rejected records are counted by the caller, who knows them). */
+    /**
+     * Records surely not sent: neither accepted, skipped nor ambiguous (rejected records are counted by the caller, who
+     * knows them).
+     */
     public int unsentRecords(int rejected) {
-        return Math.max(0, records - acceptedRecipients - skippedRecipients - rejected);
+        return Math.max(0, records - acceptedRecipients - skippedRecipients - ambiguousRecipients - rejected);
     }
 }

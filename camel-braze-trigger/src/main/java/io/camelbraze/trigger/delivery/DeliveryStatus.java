@@ -18,6 +18,9 @@ package io.camelbraze.trigger.delivery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
+
 /**
  * One endpoint's delivery state as plain maps, in display order, for the health check's details and the dev console's
  * JSON. Holds counters, the last dispatch id, the last error (kind and status) and rate-limit state: no key, no

@@ -16,35 +16,33 @@
 package io.camelbraze.trigger.delivery;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The component-wide bound on requests waiting or in flight ({@code maxPendingRequests}): it is what keeps a busy node's
  * memory flat when Braze slows down. Route threads that hand work to the component wait for room
- * ({@link #awaitRoom()}: back-pressure on the consumer); the component's own threads never block, they queue a callback
- * that runs when a request finishes.
+ * ({@link #awaitRoom()}: back-pressure on the consumer); the component's own threads never block: a delivery asks for a
+ * place with {@link #tryAcquire} and, when none is free, is handed one by a later {@link #release} through its
+ * {@code whenGranted} callback, which only posts an event to the delivery's own event loop.
  */
 public final class PendingRequests {
 
     private static final ThreadLocal<Boolean> COMPONENT_THREAD = new ThreadLocal<>();
 
     private final int max;
-    private final Executor wakeUps;
     private final ArrayDeque<Runnable> waiters = new ArrayDeque<>();
     private int inUse;
 
-    /**
-     * @param max     requests that may be waiting or in flight at once
-     * @param wakeUps runs the callbacks of waiters given room (never the HTTP client's I/O threads)
-     */
-    public PendingRequests(int max, Executor wakeUps) {
+    /** @param max requests that may be waiting or in flight at once */
+    public PendingRequests(int max) {
         this.max = max;
-        this.wakeUps = wakeUps;
     }
 
     /** Marks the current thread as the component's own for the duration of {@code task}: it must never block here. */
     public static void runAsComponentThread(Runnable task) {
+        if (COMPONENT_THREAD.get() != null) {
+            task.run();
+            return;
+        }
         COMPONENT_THREAD.set(Boolean.TRUE);
         try {
             task.run();
@@ -67,7 +65,10 @@ public final class PendingRequests {
         }
     }
 
-    /** Takes a place now, or queues {@code whenGranted}, which later runs holding the place. */
+    /**
+     * Takes a place now (true), or queues {@code whenGranted} (false), which a later {@link #release} calls once the place
+     * is the caller's. It must be cheap and must not block: it hands the place to its owner's event loop.
+     */
     public boolean tryAcquire(Runnable whenGranted) {
         synchronized (this) {
             if (inUse < max && waiters.isEmpty()) {
@@ -79,9 +80,16 @@ public final class PendingRequests {
         }
     }
 
-    /** Withdraws a queued callback (its delivery stopped); true if it was still queued. */
+    /**
+     * Withdraws a queued callback (its delivery stopped). True if it was still queued; false if the place was already
+     * handed to it, in which case {@code whenGranted} has run or is running and the caller owns the place.
+     */
     public synchronized boolean cancel(Runnable whenGranted) {
-        return waiters.remove(whenGranted);
+        boolean removed = waiters.remove(whenGranted);
+        if (removed) {
+            notifyAll();
+        }
+        return removed;
     }
 
     /** Gives a place back; the longest waiting callback, if any, gets it. */
@@ -90,20 +98,24 @@ public final class PendingRequests {
         synchronized (this) {
             next = waiters.poll();
             if (next == null) {
+                if (inUse <= 0) {
+                    throw new IllegalStateException("A pending-request place was given back twice");
+                }
                 inUse--;
             }
             notifyAll();
         }
         if (next != null) {
-            try {
-                wakeUps.execute(() -> runAsComponentThread(next));
-            } catch (RejectedExecutionException stopping) {
-                runAsComponentThread(next);
-            }
+            next.run();
         }
     }
 
     public synchronized int inUse() {
         return inUse;
+    }
+
+    /** Deliveries waiting for a place. */
+    public synchronized int waiting() {
+        return waiters.size();
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.camelbraze.trigger.BrazeApiException;
 import io.camelbraze.trigger.BrazeRateLimitException;
 import io.camelbraze.trigger.http.BrazeResponse;
+import io.camelbraze.trigger.ratelimit.RateLimitHeaders;
 
 /**
  * Turns Braze's responses into an {@link AcceptedRequest} or a typed exception. Braze's message is informational only

@@ -142,7 +142,7 @@ public final class TargetProgress {
     }
 
     private BrazeValidationException changedInput() {
-        return new BrazeValidationException("body", "differs from the input an earlier attempt of this exchange sent: Braze accepted " + (replayPrefix + replayPastGap.size())
+        return new ChangedInput("differs from the input an earlier attempt of this exchange sent: Braze accepted " + (replayPrefix + replayPastGap.size())
                                                     + " request(s) of it, and the requests read from this input are not the"
                                                     + " same (a record added, removed or changed); nothing was sent again, so"
                                                     + " that nobody receives the message twice");
@@ -152,6 +152,15 @@ public final class TargetProgress {
     public synchronized String toString() {
         return "TargetProgress[" + acceptedRequests() + " request(s) accepted, " + pastGap.size()
                + " past a gap]";
+    }
+
+    /** The input of a redelivery is not the one whose requests Braze accepted earlier. */
+    static final class ChangedInput extends BrazeValidationException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedInput(String problem) {
+            super("body", problem);
+        }
     }
 
     private record Accepted(Hash fingerprint, AcceptedRequest result) {

@@ -23,7 +23,7 @@ import io.camelbraze.trigger.BrazeTriggerEndpoint;
 import io.camelbraze.trigger.delivery.DeliveryListener.FailureKind;
 import io.camelbraze.trigger.delivery.DeliveryStatistics;
 import io.camelbraze.trigger.delivery.DeliveryStatus;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

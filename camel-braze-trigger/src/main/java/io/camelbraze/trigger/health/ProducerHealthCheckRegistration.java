@@ -16,7 +16,7 @@
 package io.camelbraze.trigger.health;
 
 import io.camelbraze.trigger.BrazeTriggerEndpoint;
-import io.camelbraze.trigger.delivery.RateLimitRegistry;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;

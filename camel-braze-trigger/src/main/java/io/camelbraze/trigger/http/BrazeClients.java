@@ -69,7 +69,7 @@ public final class BrazeClients {
                 k.baseUri(), k.apiKey(), k.connectTimeoutMillis(), responseTimeoutMillis, sslContext.get(), k.proxyHost(),
                 k.proxyPort(), k.maxTotalConnections(), k.connectionsPerRoute()))));
         shared.leases++;
-        return new Lease(key, shared.client, responseTimeoutMillis);
+        return new Lease(key, shared, responseTimeoutMillis);
     }
 
     /** Clients currently open (one per workspace and settings). */
@@ -77,17 +77,23 @@ public final class BrazeClients {
         return clients.size();
     }
 
-    private synchronized void release(Key key) {
-        Shared shared = clients.get(key);
-        if (shared != null && --shared.leases == 0) {
-            clients.remove(key);
-            shared.client.close();
+    /**
+     * A lease ends: the client it came from is closed when its last lease ends. Released by identity, not by key: after
+     * a context restart a new client may sit under the same key, and an old lease must never close it.
+     */
+    private synchronized void release(Key key, Shared leased) {
+        if (leased.leases > 0 && --leased.leases == 0) {
+            clients.remove(key, leased);
+            leased.client.close();
         }
     }
 
     /** Closes every client (the component stops). */
     public synchronized void closeAll() {
-        clients.values().forEach(shared -> shared.client.close());
+        clients.values().forEach(shared -> {
+            shared.leases = 0;
+            shared.client.close();
+        });
         clients.clear();
     }
 
@@ -103,13 +109,15 @@ public final class BrazeClients {
     /** One endpoint's use of a shared client. */
     private final class Lease implements BrazeHttpClient {
         private final Key key;
+        private final Shared shared;
         private final HttpClient5BrazeClient client;
         private final long responseTimeoutMillis;
         private boolean closed;
 
-        Lease(Key key, HttpClient5BrazeClient client, long responseTimeoutMillis) {
+        Lease(Key key, Shared shared, long responseTimeoutMillis) {
             this.key = key;
-            this.client = client;
+            this.shared = shared;
+            this.client = shared.client;
             this.responseTimeoutMillis = responseTimeoutMillis;
         }
 
@@ -122,7 +130,7 @@ public final class BrazeClients {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                release(key);
+                release(key, shared);
             }
         }
 

@@ -109,6 +109,10 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
         return builder.build();
     }
 
+    // requests on the wire, each with what tells whether it was written
+    private final java.util.Map<CompletableFuture<BrazeResponse>, WriteTrackingProducer> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public CompletableFuture<BrazeResponse> post(String path, byte[] jsonBody) {
         return post(path, jsonBody, 0);
@@ -126,6 +130,8 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
             request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis)).build());
         }
         WriteTrackingProducer producer = new WriteTrackingProducer(SimpleRequestProducer.create(request));
+        inFlight.put(result, producer);
+        result.whenComplete((response, error) -> inFlight.remove(result));
         try {
             client.execute(producer, SimpleResponseConsumer.create(), null, new FutureCallback<SimpleHttpResponse>() {
                 @Override
@@ -177,9 +183,15 @@ public final class HttpClient5BrazeClient implements BrazeHttpClient {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
+    /**
+     * Closes the client. A request still on the wire then ends with a BrazeTransportException: the client's own
+     * shutdown may drop its callback, and a delivery waits for every request it put on the wire.
+     */
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+        inFlight.forEach((answer, producer) -> answer.completeExceptionally(new BrazeTransportException(
+                "The HTTP client closed (the component stopped) before Braze answered", null, producer.written())));
     }
 
     @Override

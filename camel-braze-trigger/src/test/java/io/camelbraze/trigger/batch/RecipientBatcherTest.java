@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
+import io.camelbraze.trigger.delivery.ExchangeCompletion;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -59,21 +60,28 @@ class RecipientBatcherTest {
         });
         List<String> completed = new CopyOnWriteArrayList<>();
         Exchange first = new DefaultExchange(context);
-        batcher.add(request("a"), first, doneSync -> completed.add("a")); // goes at once: nothing of its kind in flight
+        batcher.add(request("a"), first, returned(doneSync -> completed.add("a"))); // goes at once: nothing of its kind in flight
         for (String user : List.of("b", "c", "d")) { // gather behind it
-            batcher.add(request(user), new DefaultExchange(context), doneSync -> {
+            batcher.add(request(user), new DefaultExchange(context), returned(doneSync -> {
                 if (user.equals("b")) {
                     throw new IllegalStateException("a broken callback");
                 }
                 completed.add(user);
-            });
+            }));
         }
 
         inFlight.get(0).run(); // the first request ends: the gathered batch goes, and its sender throws
 
         assertThat(completed).containsExactly("c", "d");
         assertThat(sends).hasValue(2);
-        batcher.add(request("e"), new DefaultExchange(context), doneSync -> completed.add("e"));
+        batcher.add(request("e"), new DefaultExchange(context), returned(doneSync -> completed.add("e")));
         assertThat(sends).as("the next exchange of the kind goes at once, nothing is in flight").hasValue(3);
+    }
+
+    /** The completion of an exchange whose process() has returned false, as the producer hands it to the batcher. */
+    private static ExchangeCompletion returned(org.apache.camel.AsyncCallback callback) {
+        ExchangeCompletion completion = new ExchangeCompletion(callback);
+        completion.processReturning();
+        return completion;
     }
 }

@@ -13,11 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,19 +31,18 @@ import java.util.function.Supplier;
  * The senders parked on one {@link RateLimitBucket} ({@link RateLimitBucket.Decision.Kind#PARKED PARKED}: waiting for an
  * answer, not for the rate limit), in line, the bucket's one timer that has them looked at again, and how their wake-ups
  * run: each once, on the wake-up executor, never inside the bucket's lock, nor recursively on a caller's stack. A woken
- * caller that calls {@code reserve} again on the thread that runs its wake-up keeps its place in line; one woken to take
- * a free unit is <em>promised</em> it until it comes back (or a re-check period passes).
+ * caller that calls {@code reserve} again with the same wake-up keeps its place in line, on whatever thread it comes back
+ * (a delivery hands the wake-up to its own event loop first); one woken to take a free unit is <em>promised</em> it until
+ * it comes back, withdraws ({@link #remove}) or a re-check period passes.
  *
- * <p>Guarded by the bucket's lock: call with it held, except {@link #schedule}, {@link #dispatch} and
- * {@link #wakingHere}, which must be called without it ({@code schedule} takes it where needed).
+ * <p>Guarded by the bucket's lock: call with it held, except {@link #schedule} and {@link #dispatch}, which must be
+ * called without it ({@code schedule} takes it where needed).
  */
 final class ParkedSenders {
 
     /** Parked callers are looked at again at least this often, whatever happens. */
     static final long RECHECK_MILLIS = 2000;
 
-    /** The wake-up running on this thread: that caller keeps its place in the queue. */
-    private static final ThreadLocal<Wake> WAKING = new ThreadLocal<>();
     /** Wake-ups handed out on this thread, while it hands out others: run in a loop, not recursively. */
     private static final ThreadLocal<ArrayDeque<Runnable>> DISPATCHING = new ThreadLocal<>();
 
@@ -51,6 +52,8 @@ final class ParkedSenders {
     private final LongConsumer onTimer;
 
     private final ArrayDeque<Runnable> parked = new ArrayDeque<>();
+    // woken and not yet back: true when promised a free unit (identity: a wake-up is its caller's handle)
+    private final Map<Runnable, Boolean> woken = new IdentityHashMap<>();
     private int promised;            // parked callers woken to take a free unit, not yet back
     private long promisedAt;
     private long timerAt;            // deadline of the armed timer, 0 if none
@@ -70,22 +73,30 @@ final class ParkedSenders {
         this.onTimer = onTimer;
     }
 
-    /** The wake-up of these senders running on this thread, null if none. */
-    Wake wakingHere() {
-        Wake wake = WAKING.get();
-        return wake != null && wake.senders() == this ? wake : null;
+    /**
+     * A caller asks again: if it was woken, it is back (the unit promised to it, if any, is no longer held for it).
+     *
+     * @return whether it was woken (it then keeps its place at the head of the line)
+     */
+    boolean cameBack(Runnable wakeUp) {
+        Boolean promise = woken.remove(wakeUp);
+        if (promise == null) {
+            return false;
+        }
+        if (promise && promised > 0) {
+            promised--;
+        }
+        return true;
+    }
+
+    /** The latest time the bucket was told. */
+    long lastSeen() {
+        return lastNow;
     }
 
     /** Moves the clock on: the latest time the bucket was told. */
     void seen(long nowMillis) {
         lastNow = Math.max(lastNow, nowMillis);
-    }
-
-    /** A woken caller is back: the unit promised to it, if any, is no longer held for it. */
-    void cameBack(Wake wake) {
-        if (wake.promised() && promised > 0) {
-            promised--;
-        }
     }
 
     /** Callers already in line: parked, or woken to take a free unit and not yet back. */
@@ -107,9 +118,19 @@ final class ParkedSenders {
         }
     }
 
-    /** Removes a parked wake-up; true if it was parked. */
+    /**
+     * Withdraws a caller that gave up (its delivery stopped): parked, it leaves the line; woken and not back, the unit
+     * promised to it is freed for the others at once instead of at the next re-check.
+     *
+     * @return true if it was parked or woken
+     */
     boolean remove(Runnable wakeUp) {
-        return parked.removeFirstOccurrence(wakeUp);
+        return parked.removeFirstOccurrence(wakeUp) || cameBack(wakeUp);
+    }
+
+    /** Callers woken and not yet back (promised or not). */
+    int wokenNotBack() {
+        return woken.size();
     }
 
     boolean isEmpty() {
@@ -140,7 +161,8 @@ final class ParkedSenders {
         List<Runnable> wake = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Runnable wakeUp = parked.pollFirst();
-            wake.add(() -> runWoken(wakeUp, promise));
+            woken.put(wakeUp, promise);
+            wake.add(() -> runWoken(wakeUp));
         }
         if (promise) {
             promised += count;
@@ -175,6 +197,7 @@ final class ParkedSenders {
         seen(now);
         if (now - promisedAt >= RECHECK_MILLIS) {
             promised = 0; // woken callers that did not come back within a re-check period have given up their turn
+            woken.clear();
         }
         return now;
     }
@@ -201,7 +224,8 @@ final class ParkedSenders {
                 timerRefused = true;
                 timerAt = 0;
                 for (Runnable wakeUp : parked) {
-                    all.add(() -> runWoken(wakeUp, false));
+                    woken.put(wakeUp, false);
+                    all.add(() -> runWoken(wakeUp));
                 }
                 parked.clear();
             }
@@ -238,23 +262,11 @@ final class ParkedSenders {
         }
     }
 
-    private void runWoken(Runnable wakeUp, boolean promise) {
-        Wake previous = WAKING.get();
-        WAKING.set(new Wake(this, promise));
+    private static void runWoken(Runnable wakeUp) {
         try {
             wakeUp.run();
         } catch (RuntimeException e) {
             // the caller's own failure handling is its business; one failing wake-up must not stop the others
-        } finally {
-            if (previous == null) {
-                WAKING.remove();
-            } else {
-                WAKING.set(previous);
-            }
         }
-    }
-
-    /** A wake-up running: whose, and whether it was promised a free unit. */
-    record Wake(ParkedSenders senders, boolean promised) {
     }
 }

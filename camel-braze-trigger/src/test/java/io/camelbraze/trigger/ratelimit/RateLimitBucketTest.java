@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelbraze.trigger.delivery.RateLimitBucket.Decision;
-import io.camelbraze.trigger.delivery.RateLimitBucket.Decision.Kind;
-import io.camelbraze.trigger.delivery.RateLimitBucket.Reservation;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket.Decision;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket.Decision.Kind;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket.Reservation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,11 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
-import static io.camelbraze.trigger.delivery.RateLimitBucket.PROBE_TIMEOUT_MILLIS;
-import static io.camelbraze.trigger.delivery.RateLimitBucket.RESET_GUARD_MILLIS;
-import static io.camelbraze.trigger.delivery.RateLimitBucket.UNKNOWN_RESET_WAIT_MILLIS;
+import static io.camelbraze.trigger.ratelimit.RateLimitBucket.PROBE_TIMEOUT_MILLIS;
+import static io.camelbraze.trigger.ratelimit.RateLimitBucket.RESET_GUARD_MILLIS;
+import static io.camelbraze.trigger.ratelimit.RateLimitBucket.UNKNOWN_RESET_WAIT_MILLIS;
 
 import java.util.Map;
 import java.util.OptionalLong;

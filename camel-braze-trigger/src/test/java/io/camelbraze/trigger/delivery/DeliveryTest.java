@@ -36,6 +36,7 @@ import io.camelbraze.trigger.BrazeTransportException;
 import io.camelbraze.trigger.BrazeTriggerException;
 import io.camelbraze.trigger.http.BrazeHttpClient;
 import io.camelbraze.trigger.http.BrazeResponse;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The delivery state machine against a scripted transport: ordering, retries, waits, chunk progress, exactly-once completion.
  */
-class ChunkedDeliveryTest {
+class DeliveryTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final ScriptedClient client = new ScriptedClient();
@@ -56,10 +57,10 @@ class ChunkedDeliveryTest {
     }
 
     private DeliveryContext context(int maxRetries, boolean retryAmbiguous, long maxWait) {
-        return new DeliveryContext(client, "/canvas/trigger/send", "/canvas/trigger/send@test",
+        return new DeliveryContext(client, "/canvas/trigger/send",
                 new ResponseInterpreter(new ObjectMapper(), "k"),
                 new DeliveryPolicy(maxRetries, new RetryBackoff(1, 5), retryAmbiguous, maxWait), scheduler, Runnable::run,
-                new PendingRequests(100, Runnable::run), new ActiveDeliveries(), statistics, System::currentTimeMillis);
+                new PendingRequests(100), new ActiveDeliveries(), statistics, System::currentTimeMillis);
     }
 
     private static List<PreparedChunk> chunks(int count) {
@@ -76,51 +77,63 @@ class ChunkedDeliveryTest {
      */
     @Test
     void aDeliveryAbortedWhileItsPlaceIsOnItsWayGivesThePlaceBackOnce() {
-        List<Runnable> handedOver = new ArrayList<>();
-        PendingRequests pending = new PendingRequests(1, handedOver::add);
+        List<Runnable> loop = new ArrayList<>(); // the delivery's event loop runs only when the test says so
+        PendingRequests pending = new PendingRequests(1);
         assertThat(pending.tryAcquire(() -> { })).as("another exchange's request holds the only place").isTrue();
-        DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send", "/canvas/trigger/send@test",
+        DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send",
                 new ResponseInterpreter(new ObjectMapper(), "k"),
-                new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, Runnable::run, pending,
+                new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, loop::add, pending,
                 new ActiveDeliveries(), statistics, System::currentTimeMillis);
         java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.Iterator<PreparedChunk> remaining = chunks(1).iterator();
-        ChunkedDelivery delivery = new ChunkedDelivery(context, new ChunkSource() {
-            @Override
-            public PreparedChunk next() {
-                return remaining.hasNext() ? remaining.next() : null;
-            }
+        Delivery delivery = new Delivery(context, source(chunks(1)), bucket(), new ChunkProgress().of("t"), null, 1,
+                outcome::set);
+        delivery.start();
+        runLoop(loop); // reads its request and waits for the place
 
-            @Override
-            public int countRecords() {
-                return 50;
-            }
-
-            @Override
-            public void close() {
-            }
-        }, bucket(), new ChunkProgress(), null, 1, outcome::set);
-        delivery.start(); // waits for the place
-
-        pending.release(); // the other request ended: the place is handed to the waiting delivery...
-        delivery.abort("stopping"); // ...which is stopped before the hand-over runs
-        handedOver.forEach(Runnable::run);
+        delivery.abort("stopping"); // the stop is queued first...
+        pending.release(); // ...then the other request ends and hands its place to the waiting delivery
+        runLoop(loop);
 
         assertThat(outcome.get()).isNotNull();
         assertThat(outcome.get().failure()).isInstanceOf(io.camelbraze.trigger.BrazeTransportException.class);
         assertThat(client.bodies).isEmpty();
         assertThat(pending.inUse()).as("places in use once everything ended").isZero();
+        assertThat(pending.waiting()).isZero();
     }
 
-    private RateLimitBucket bucket() {
-        return new RateLimitBucket("t", scheduler, () -> scheduler);
+    /** A request waiting for a place when its delivery failed is not sent when the place comes; the place goes back. */
+    @Test
+    void aPlaceGrantedAfterTheDeliveryFailedSendsNothing() {
+        List<Runnable> loop = new ArrayList<>();
+        PendingRequests pending = new PendingRequests(1);
+        DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send",
+                new ResponseInterpreter(new ObjectMapper(), "k"),
+                new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, loop::add, pending,
+                new ActiveDeliveries(), statistics, System::currentTimeMillis);
+        java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        client.hold = true;
+        client.heldAnswers.add(() -> new BrazeResponse(400, Map.of(), "{\"message\":\"bad\"}"));
+        new Delivery(context, source(chunks(3)), bucket(), new ChunkProgress().of("t"), null, 2, outcome::set).start();
+        runLoop(loop); // first request on the wire with the only place; the second waits for it
+        assertThat(client.bodies).hasSize(1);
+        client.complete();
+        runLoop(loop); // the 400 ends the delivery's reading; the place goes to the waiting request, which is dropped
+
+        assertThat(outcome.get()).isNotNull();
+        assertThat(outcome.get().failure()).isInstanceOf(io.camelbraze.trigger.BrazeApiException.class);
+        assertThat(client.bodies).as("nothing sent after the failure").hasSize(1);
+        assertThat(pending.inUse()).isZero();
     }
 
-    private Outcome run(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress)
-            throws InterruptedException {
-        Outcome outcome = new Outcome();
+    private static void runLoop(List<Runnable> loop) {
+        while (!loop.isEmpty()) {
+            loop.remove(0).run();
+        }
+    }
+
+    private static ChunkSource source(List<PreparedChunk> chunks) {
         java.util.Iterator<PreparedChunk> remaining = chunks.iterator();
-        ChunkSource source = new ChunkSource() {
+        return new ChunkSource() {
             @Override
             public PreparedChunk next() {
                 return remaining.hasNext() ? remaining.next() : null;
@@ -135,7 +148,16 @@ class ChunkedDeliveryTest {
             public void close() {
             }
         };
-        new ChunkedDelivery(context, source, bucket, progress, null, 1, result -> {
+    }
+
+    private RateLimitBucket bucket() {
+        return new RateLimitBucket("t", scheduler, () -> scheduler);
+    }
+
+    private Outcome run(DeliveryContext context, List<PreparedChunk> chunks, RateLimitBucket bucket, ChunkProgress progress)
+            throws InterruptedException {
+        Outcome outcome = new Outcome();
+        new Delivery(context, source(chunks), bucket, progress.of("t"), null, 1, result -> {
             outcome.calls.incrementAndGet();
             outcome.results = result.failure() == null ? result.accepted().dispatchIds() : null;
             outcome.failure = result.failure();
@@ -302,6 +324,14 @@ class ChunkedDeliveryTest {
     private static final class ScriptedClient implements BrazeHttpClient {
         final List<String> bodies = new CopyOnWriteArrayList<>();
         final ConcurrentLinkedQueue<Supplier<CompletableFuture<BrazeResponse>>> script = new ConcurrentLinkedQueue<>();
+        // held answers: the test completes them one by one, on its own thread
+        final List<CompletableFuture<BrazeResponse>> held = new CopyOnWriteArrayList<>();
+        final ConcurrentLinkedQueue<Supplier<BrazeResponse>> heldAnswers = new ConcurrentLinkedQueue<>();
+        volatile boolean hold;
+
+        void complete() {
+            held.remove(0).complete(heldAnswers.poll().get());
+        }
 
         @SafeVarargs
         final void answer(Supplier<BrazeResponse>... responses) {
@@ -319,6 +349,11 @@ class ChunkedDeliveryTest {
         @Override
         public CompletableFuture<BrazeResponse> post(String path, byte[] jsonBody) {
             bodies.add(new String(jsonBody, StandardCharsets.UTF_8));
+            if (hold) {
+                CompletableFuture<BrazeResponse> answer = new CompletableFuture<>();
+                held.add(answer);
+                return answer;
+            }
             Supplier<CompletableFuture<BrazeResponse>> next = script.poll();
             return next == null ? CompletableFuture.failedFuture(new AssertionError("unscripted request")) : next.get();
         }

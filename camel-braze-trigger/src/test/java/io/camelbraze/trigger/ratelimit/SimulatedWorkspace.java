@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -168,39 +168,47 @@ final class SimulatedWorkspace {
             submitted += count;
             clock.schedule(() -> {
                 for (int i = 0; i < count; i++) {
-                    attempt();
+                    new Send().attempt();
                 }
             }, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
-        private void attempt() {
-            RateLimitBucket.Decision decision = bucket.reserve(clock.now(), this::attempt);
-            switch (decision.kind()) {
-                case PARKED -> {
-                }
-                case WAIT -> clock.schedule(this::attempt, decision.waitMillis() + random.nextInt(3),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-                case GO -> {
-                    RateLimitBucket.Reservation reservation = decision.reservation();
-                    clock.schedule(() -> {
-                        boolean[] allowed = new boolean[1];
-                        Map<String, String> headers = braze(allowed);
-                        clock.schedule(() -> answered(reservation, headers, allowed[0]), latency() + index * skewMillis,
-                                java.util.concurrent.TimeUnit.MILLISECONDS);
-                    }, outboundLatency() + index * skewMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        /** One request; its wake-up is itself, so that the bucket knows it when it comes back. */
+        private final class Send implements Runnable {
+            @Override
+            public void run() {
+                attempt();
+            }
+
+            void attempt() {
+                RateLimitBucket.Decision decision = bucket.reserve(clock.now(), this);
+                switch (decision.kind()) {
+                    case PARKED -> {
+                    }
+                    case WAIT -> clock.schedule(this, decision.waitMillis() + random.nextInt(3),
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                    case GO -> {
+                        RateLimitBucket.Reservation reservation = decision.reservation();
+                        clock.schedule(() -> {
+                            boolean[] allowed = new boolean[1];
+                            Map<String, String> headers = braze(allowed);
+                            clock.schedule(() -> answered(reservation, headers, allowed[0]), latency() + index * skewMillis,
+                                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                        }, outboundLatency() + index * skewMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
                 }
             }
-        }
 
-        private void answered(RateLimitBucket.Reservation reservation, Map<String, String> headers, boolean allowed) {
-            long now = clock.now();
-            if (allowed) {
-                reservation.update(headers, now);
-                delivered++;
-            } else {
-                long until = reservation.onRateLimited(headers, now);
-                clock.schedule(this::attempt, until - now + RateLimitBucket.RESET_GUARD_MILLIS,
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            private void answered(RateLimitBucket.Reservation reservation, Map<String, String> headers, boolean allowed) {
+                long now = clock.now();
+                if (allowed) {
+                    reservation.update(headers, now);
+                    delivered++;
+                } else {
+                    long until = reservation.onRateLimited(headers, now);
+                    clock.schedule(this, until - now + RateLimitBucket.RESET_GUARD_MILLIS,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
             }
         }
     }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
 import java.util.Map;
 import java.util.TreeMap;

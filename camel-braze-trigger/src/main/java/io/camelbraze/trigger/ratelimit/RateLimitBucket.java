@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ import java.util.function.Supplier;
 public final class RateLimitBucket {
 
     /** Reset headers have whole-second precision: wait a little past the second to land in the new window. */
-    static final long RESET_GUARD_MILLIS = 50;
+    public static final long RESET_GUARD_MILLIS = 50;
     /** Wait after a 429 that carried no usable reset header, or when the reset is unknown and no answer is on its way. */
     static final long UNKNOWN_RESET_WAIT_MILLIS = 1000;
     /** While nothing is known, one request goes first; if its answer takes longer than this, one more goes. */
@@ -96,16 +96,12 @@ public final class RateLimitBucket {
      */
     public Decision reserve(long nowMillis, Runnable wakeUp) {
         Objects.requireNonNull(wakeUp, "wakeUp");
-        ParkedSenders.Wake wake = senders.wakingHere();
-        boolean woken = wake != null;
         Decision decision;
         List<Runnable> toWake;
         long arm;
         synchronized (this) {
             senders.seen(nowMillis);
-            if (woken) {
-                senders.cameBack(wake);
-            }
+            boolean woken = senders.cameBack(wakeUp);
             window.rollOver(nowMillis);
             decision = decide(nowMillis, woken);
             if (decision.kind() == Decision.Kind.PARKED) {
@@ -119,15 +115,30 @@ public final class RateLimitBucket {
         return decision;
     }
 
-    /** Removes a parked wake-up (its caller gave up, e.g. on stop); true if it was parked. */
-    public synchronized boolean cancel(Runnable wakeUp) {
-        return senders.remove(wakeUp);
+    /**
+     * Withdraws a caller that gave up (e.g. its delivery stopped): parked, it leaves the line; woken and not back yet,
+     * the unit promised to it goes to the next in line now. True if it was parked or woken.
+     */
+    public boolean cancel(Runnable wakeUp) {
+        List<Runnable> toWake;
+        long arm;
+        boolean removed;
+        synchronized (this) {
+            removed = senders.remove(wakeUp);
+            long now = senders.lastSeen();
+            toWake = wakeable(now);
+            arm = armTimer(now);
+        }
+        senders.schedule(arm);
+        senders.dispatch(toWake);
+        return removed;
     }
 
     /** A consistent copy for health checks, the dev console and tests. */
     public synchronized Snapshot snapshot() {
         long left = window.pacing() ? Math.max(0, window.free()) : -1;
-        return new Snapshot(name, window.limit(), left, window.resetAt(), window.inFlight(), senders.size(), share.value());
+        return new Snapshot(name, window.limit(), left, window.resetAt(), window.inFlight(), senders.size() + senders.wokenNotBack(),
+                share.value());
     }
 
     private Decision decide(long now, boolean woken) {
@@ -207,7 +218,7 @@ public final class RateLimitBucket {
      * @param remaining        requests left in the window after this node's requests in flight, -1 if unknown
      * @param resetEpochMillis when the window resets, 0 if unknown
      * @param inFlight         this node's requests sent and not yet answered
-     * @param parked           callers parked until an answer arrives
+     * @param parked           callers parked until an answer arrives, or woken and not back yet
      * @param share            this node's estimated share of the workspace's requests (1: alone)
      */
     public record Snapshot(String bucket, long limit, long remaining, long resetEpochMillis, int inFlight, int parked,

@@ -13,9 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelbraze.trigger.delivery;
+package io.camelbraze.trigger.ratelimit;
 
-import static io.camelbraze.trigger.delivery.RateLimitBucket.RESET_GUARD_MILLIS;
+import static io.camelbraze.trigger.ratelimit.RateLimitBucket.RESET_GUARD_MILLIS;
 
 /**
  * This node's estimated share of a Braze workspace's requests in one {@link RateLimitBucket}, and what it allows this node

@@ -1,0 +1,404 @@
+/*
+ * Copyright 2026 The camel-braze-trigger authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.camelbraze.trigger.delivery;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelbraze.trigger.BrazeTriggerException;
+import io.camelbraze.trigger.BrazeValidationException;
+import io.camelbraze.trigger.batch.RecipientBatcher;
+import io.camelbraze.trigger.mapping.RecipientSource;
+import io.camelbraze.trigger.model.Recipient;
+import io.camelbraze.trigger.model.TriggerRequest;
+import io.camelbraze.trigger.ratelimit.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * One simulated schedule of the delivery core, built from a seed: a handful of exchanges (one recipient, lists over 50,
+ * streamed inputs with an invalid record now and then, batch members), each sent to one to three targets in sequence (the
+ * same target twice among them), with the route's redeliveries, stops of the producer, and Braze answering as
+ * {@link SimulatedBraze} draws it. Everything runs on one thread in {@link SimulatedTime}; the checks of
+ * {@link #violations()} hold after any schedule.
+ */
+final class DeliverySimulation {
+
+    static final long START = 1_800_000_000_000L;
+    private static final long DEADLINE = START + 3_600_000;
+    private static final CamelContext CAMEL = new DefaultCamelContext();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private enum Kind { SINGLE, LIST, STREAMED, BATCH_MEMBER }
+
+    final long seed;
+    private final Random random;
+    private final List<String> log;
+    private final SimulatedTime time;
+    private final SimulatedBraze braze;
+    private final PendingRequests pending;
+    private final RateLimitRegistry.Buckets buckets;
+    private final ActiveDeliveries active = new ActiveDeliveries();
+    private final DeliveryPolicy policy;
+    private final ResponseInterpreter interpreter = new ResponseInterpreter(MAPPER, "key");
+    private final int maxConcurrent;
+    private final RecipientBatcher batcher;
+    private final List<SimExchange> exchanges = new ArrayList<>();
+    private final Map<String, SimExchange> byPrefix = new HashMap<>();
+    private final List<String> violations = new ArrayList<>();
+    private int deliveries;
+
+    DeliverySimulation(long seed, boolean logging) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.log = logging ? new ArrayList<>() : new NoLog();
+        this.time = new SimulatedTime(START, random);
+        double faults = random.nextInt(4) == 0 ? 0 : random.nextDouble() * 0.5;
+        double[] weights = new double[SimulatedBraze.Fate.values().length];
+        weights[0] = 1 - faults;
+        for (int i = 1; i < weights.length; i++) {
+            weights[i] = faults * random.nextDouble() / (weights.length - 1) * 2;
+        }
+        int limit = random.nextBoolean() ? 0 : 3 + random.nextInt(40);
+        this.braze = new SimulatedBraze(time, random, weights, limit, log);
+        this.pending = new PendingRequests(1 + random.nextInt(8));
+        this.buckets = new RateLimitRegistry(time, () -> time).bucketsFor("sim://braze", "key");
+        this.policy = new DeliveryPolicy(random.nextInt(4), new RetryBackoff(10 + random.nextInt(100), 2000,
+                bound -> (long) (random.nextDouble() * bound)), random.nextInt(5) == 0, random.nextInt(6000));
+        this.maxConcurrent = 1 + random.nextInt(8);
+        this.batcher = new RecipientBatcher(2 + random.nextInt(49), 10 + random.nextInt(500), time, this::sendBatch);
+        log.add("seed " + seed + ": faults " + Math.round(faults * 100) + "%, limit " + limit + "/s, " + policy
+                + ", maxConcurrent " + maxConcurrent + ", maxPending " + pending.waiting());
+    }
+
+    /** Runs the schedule to its end and checks it; returns what was violated (empty: none). */
+    List<String> run() {
+        int count = 1 + random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            SimExchange exchange = new SimExchange(i);
+            exchanges.add(exchange);
+            byPrefix.put(exchange.prefix, exchange);
+            time.schedule(() -> runStep(exchange), random.nextInt(2000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        int stops = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
+        for (int i = 0; i < stops; i++) {
+            time.schedule(() -> {
+                log.add(time.now() + " producer stops");
+                batcher.flushAll();
+                active.abortAll("The braze-trigger producer stopped before Braze answered");
+            }, random.nextInt(5000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        while (time.runNext(DEADLINE)) {
+            // the schedule runs
+        }
+        check();
+        return violations;
+    }
+
+    List<String> log() {
+        return log;
+    }
+
+    // ---- the route: each exchange's steps in sequence, redelivered by the route's error handler
+
+    private void runStep(SimExchange exchange) {
+        if (exchange.nextStep == exchange.targets.length) {
+            complete(exchange, null);
+            return;
+        }
+        if (exchange.kind == Kind.BATCH_MEMBER) {
+            sendAsMember(exchange);
+        } else {
+            deliverStep(exchange);
+        }
+    }
+
+    private void deliverStep(SimExchange exchange) {
+        int step = exchange.nextStep;
+        String stepKey = exchange.stepKey(step);
+        // as the producer does: its own copy of the exchange's progress, this step's record in it
+        ChunkProgress progress = ChunkProgress.copyOf(exchange.progress);
+        exchange.progress = progress;
+        TargetProgress target = progress.of(stepKey);
+        String name = "d" + deliveries++ + "(" + stepKey + ")";
+        SimulatedBraze.Wire wire = braze.wire(name, recipient -> stepKey);
+        DeliveryRecord record = new DeliveryRecord(name, wire);
+        RecipientSource source = exchange.source();
+        Delivery delivery = new Delivery(context(wire), new RequestChunks(TriggerRequest.canvas(exchange.targets[step]), source,
+                50), bucket(), target, null, maxConcurrent, outcome -> {
+                    record.completed(outcome);
+                    stepEnded(exchange, stepKey, record, outcome);
+                });
+        log.add(time.now() + " " + name + " starts");
+        delivery.start();
+    }
+
+    private void stepEnded(SimExchange exchange, String stepKey, DeliveryRecord record, DeliveryOutcome outcome) {
+        log.add(time.now() + " " + record.name + " done: " + outcome.acceptedRecipients() + " accepted, "
+                + outcome.ambiguousRecipients() + " ambiguous, " + (outcome.failure() == null ? "ok" : outcome.failure()));
+        Set<String> told = braze.toldAccepted.getOrDefault(stepKey, Set.of());
+        if (outcome.acceptedRecipients() != told.size()) {
+            violations.add(record.name + " reported " + outcome.acceptedRecipients() + " recipient(s) accepted; Braze told "
+                           + told.size());
+        }
+        exchange.ambiguousReported += outcome.ambiguousRecipients();
+        if (outcome.failure() == null) {
+            if (!told.containsAll(exchange.recipients)) {
+                violations.add(record.name + " succeeded but Braze accepted only " + told.size() + " of "
+                               + exchange.recipients.size() + " recipient(s)");
+            }
+            exchange.progress.remove(stepKey);
+            exchange.nextStep++;
+            exchange.ambiguousReported = 0;
+            hop(() -> runStep(exchange));
+            return;
+        }
+        if (outcome.records() - outcome.acceptedRecipients() - outcome.ambiguousRecipients() < 0) {
+            violations.add(record.name + " accounted for more recipients than its input holds: " + outcome);
+        }
+        redeliverOrFail(exchange, outcome.failure(), () -> deliverStep(exchange));
+    }
+
+    private void redeliverOrFail(SimExchange exchange, Throwable failure, Runnable redelivery) {
+        boolean safe = failure instanceof BrazeTriggerException braze && braze.isRetrySafe();
+        boolean invalid = failure instanceof BrazeValidationException;
+        // a route may also redeliver ambiguous failures (accepting duplicates); never an invalid input
+        if (exchange.redeliveries > 0 && !invalid && (safe || random.nextInt(3) == 0)) {
+            exchange.redeliveries--;
+            log.add(time.now() + " " + exchange.prefix + " redelivered after " + failure.getClass().getSimpleName());
+            time.schedule(redelivery, random.nextInt(3000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            complete(exchange, failure);
+        }
+    }
+
+    private void sendAsMember(SimExchange exchange) {
+        String stepKey = exchange.stepKey(0);
+        Exchange camelExchange = new DefaultExchange(CAMEL);
+        ExchangeCompletion completion = new ExchangeCompletion(doneSync -> {
+            Throwable failure = camelExchange.getException();
+            log.add(time.now() + " member " + exchange.prefix + " done: " + (failure == null ? "ok" : failure));
+            if (failure == null) {
+                if (!braze.toldAccepted.getOrDefault(stepKey, Set.of()).containsAll(exchange.recipients)) {
+                    violations.add("batch member " + exchange.prefix + " succeeded but not all its recipients were accepted");
+                }
+                exchange.nextStep++;
+                hop(() -> runStep(exchange));
+            } else {
+                redeliverOrFail(exchange, failure, () -> sendAsMember(exchange));
+            }
+        });
+        List<Recipient> recipients = exchange.recipients.stream().map(Recipient::externalUserId).toList();
+        batcher.add(TriggerRequest.canvas(exchange.targets[0]).withRecipients(recipients), camelExchange, completion);
+        completion.processReturning();
+    }
+
+    /** The batcher's sender, as the producer's: one delivery for the merged request, each member completed from it. */
+    private void sendBatch(TriggerRequest merged, List<RecipientBatcher.Member> members, Runnable whenDone) {
+        String name = "b" + deliveries++;
+        Function<String, String> stepOf = recipient -> byPrefix.get(recipient.substring(0, recipient.indexOf('-'))).stepKey(0);
+        SimulatedBraze.Wire wire = braze.wire(name, stepOf);
+        DeliveryRecord record = new DeliveryRecord(name, wire);
+        log.add(time.now() + " " + name + " starts with " + members.size() + " member(s)");
+        new Delivery(context(wire), new RequestChunks(merged.withRecipients((List<Recipient>) null),
+                RecipientSource.inMemory(merged.recipients()), 50), bucket(), new ChunkProgress().of("batch"), null, 1,
+                outcome -> {
+                    record.completed(outcome);
+                    try {
+                        for (RecipientBatcher.Member member : members) {
+                            if (outcome.failure() != null) {
+                                member.exchange().setException(outcome.failure());
+                            }
+                            member.done();
+                        }
+                    } finally {
+                        whenDone.run();
+                    }
+                }).start();
+    }
+
+    private void complete(SimExchange exchange, Throwable failure) {
+        exchange.completions++;
+        log.add(time.now() + " " + exchange.prefix + " completes " + (failure == null ? "ok" : "with " + failure));
+        if (exchange.completions > 1) {
+            violations.add(exchange.prefix + " completed " + exchange.completions + " times");
+        }
+        exchange.failure = failure;
+    }
+
+    private void hop(Runnable next) {
+        time.execute(next);
+    }
+
+    private DeliveryContext context(SimulatedBraze.Wire wire) {
+        return new DeliveryContext(wire, "/canvas/trigger/send", interpreter, policy, time, time, pending, active,
+                new DeliveryListener() { }, time::now);
+    }
+
+    private RateLimitBucket bucket() {
+        return buckets.forSend(false);
+    }
+
+    // ---- the invariants
+
+    private void check() {
+        for (SimExchange exchange : exchanges) {
+            if (exchange.completions == 0) {
+                violations.add(exchange.prefix + " never completed (a hang): step " + exchange.nextStep + " of "
+                               + exchange.targets.length);
+            }
+            for (int step = 0; step < exchange.targets.length; step++) {
+                String stepKey = exchange.stepKey(step);
+                Map<String, Integer> accepted = braze.acceptedAtBraze.getOrDefault(stepKey, Map.of());
+                Set<String> told = braze.toldAccepted.getOrDefault(stepKey, Set.of());
+                Set<String> ambiguous = braze.ambiguous.getOrDefault(stepKey, Set.of());
+                accepted.forEach((recipient, times) -> {
+                    if (!told.contains(recipient) && !ambiguous.contains(recipient)) {
+                        violations.add(recipient + " accepted by Braze for " + stepKey + " without the client knowing or"
+                                       + " being told it was ambiguous");
+                    }
+                    if (times > 1 && !ambiguous.contains(recipient)) {
+                        violations.add(recipient + " accepted " + times + " times for " + stepKey
+                                       + " though no request of it was ambiguous");
+                    }
+                });
+                if (exchange.failure != null && step == exchange.nextStep && exchange.kind != Kind.BATCH_MEMBER) {
+                    boolean silentlyAccepted = accepted.keySet().stream().anyMatch(r -> !told.contains(r));
+                    if (silentlyAccepted && exchange.ambiguousReported == 0) {
+                        violations.add(exchange.prefix + " failed without reporting the ambiguous recipients Braze may have");
+                    }
+                }
+            }
+        }
+        for (DeliveryRecord record : records) {
+            if (record.completions != 1) {
+                violations.add(record.name + " completed " + record.completions + " times");
+            }
+        }
+        if (pending.inUse() != 0 || pending.waiting() != 0) {
+            violations.add("pending-request places left behind: " + pending.inUse() + " in use, " + pending.waiting() + " waiting");
+        }
+        for (RateLimitBucket bucket : buckets.all()) {
+            RateLimitBucket.Snapshot snapshot = bucket.snapshot();
+            if (snapshot.parked() != 0 || snapshot.inFlight() != 0) {
+                violations.add("rate-limit bucket left with " + snapshot.parked() + " parked and " + snapshot.inFlight()
+                               + " in flight");
+            }
+        }
+        if (batcher.gathering() != 0) {
+            violations.add(batcher.gathering() + " batch member(s) left gathering");
+        }
+        if (active.size() != 0) {
+            violations.add(active.size() + " delivery(ies) left active");
+        }
+        if (time.pendingTasks() != 0) {
+            violations.add(time.pendingTasks() + " task(s) still scheduled an hour after the start");
+        }
+    }
+
+    private final List<DeliveryRecord> records = new ArrayList<>();
+
+    private final class DeliveryRecord {
+        final String name;
+        final SimulatedBraze.Wire wire;
+        int completions;
+
+        DeliveryRecord(String name, SimulatedBraze.Wire wire) {
+            this.name = name;
+            this.wire = wire;
+            records.add(this);
+        }
+
+        void completed(DeliveryOutcome outcome) {
+            completions++;
+            if (wire.onWire != 0) {
+                violations.add(name + " completed with " + wire.onWire + " request(s) still on the wire");
+            }
+        }
+    }
+
+    private final class SimExchange {
+        final String prefix;
+        final Kind kind;
+        final List<String> recipients = new ArrayList<>();
+        final String[] targets;
+        final int invalidAt;
+        int redeliveries = random.nextInt(4);
+        int nextStep;
+        int completions;
+        int ambiguousReported;
+        Throwable failure;
+        ChunkProgress progress;
+
+        SimExchange(int index) {
+            prefix = "x" + index;
+            kind = Kind.values()[random.nextInt(Kind.values().length)];
+            int size = switch (kind) {
+                case SINGLE -> 1;
+                case LIST -> 2 + random.nextInt(130);
+                case STREAMED -> 1 + random.nextInt(300);
+                case BATCH_MEMBER -> 1 + random.nextInt(3);
+            };
+            for (int i = 0; i < size; i++) {
+                recipients.add(prefix + "-r" + i);
+            }
+            if (kind == Kind.BATCH_MEMBER) {
+                targets = new String[] {"canvas-" + random.nextInt(2)};
+            } else {
+                targets = new String[1 + random.nextInt(3)];
+                for (int i = 0; i < targets.length; i++) {
+                    // two canvases, so that the same target twice in one route comes up often
+                    targets[i] = "canvas-" + random.nextInt(2);
+                }
+            }
+            invalidAt = kind == Kind.STREAMED && random.nextInt(4) == 0 ? random.nextInt(size) : -1;
+        }
+
+        String stepKey(int step) {
+            return prefix + "/s" + step + ":" + targets[step];
+        }
+
+        RecipientSource source() {
+            Iterator<String> records = recipients.iterator();
+            return new RecipientSource(records, (record, position) -> {
+                if (position == invalidAt) {
+                    throw new BrazeValidationException("external_user_id", "record " + (position + 1) + ": is empty");
+                }
+                return Recipient.externalUserId((String) record);
+            }, null, kind == Kind.STREAMED);
+        }
+    }
+
+    /** The event log when the schedule is not replayed for printing: nothing is kept. */
+    private static final class NoLog extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean add(String entry) {
+            return false;
+        }
+    }
+}
