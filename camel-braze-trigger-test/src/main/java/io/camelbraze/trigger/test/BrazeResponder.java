@@ -192,6 +192,11 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
         }
         String notice = exchange.endpoint == BrazeEndpoint.CANVAS ? settings.noticeFor(exchange.json.get("canvas_id").asText()) : null;
         Optional<ScriptedFault> decoration = script.next(ScriptedFault.Phase.ON_SUCCESS, exchange.endpoint);
+        if (decoration.isPresent() && decoration.get().kind() == ScriptedFault.Kind.ACCEPTED_THEN_DROPPED) {
+            // Braze accepted the send (it is recorded so), but its answer never reaches the client
+            exchange.accept(status, "success (connection dropped before the answer, scripted)", dispatchId, notice);
+            return responses.fault(Fault.CONNECTION_RESET_BY_PEER);
+        }
         if (decoration.isPresent()) {
             ScriptedFault fault = decoration.get();
             switch (fault.kind()) {

@@ -33,12 +33,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * braze.script().serverError(1, 503);                // then one 503
  * braze.script().on(BrazeEndpoint.CANVAS).pausedCanvas(1);
  * braze.script().withProbability(0.2).dropConnection(FaultScript.UNLIMITED);
+ * braze.script().withProbability(0.02, new Random(7)).acceptThenDropConnection(FaultScript.UNLIMITED);
  * }</pre>
  *
  * Faults that replace the answer (429, 5xx, HTML 502, dropped connection) are served before authentication and
  * validation, like a proxy or an overloaded Braze would; {@link #delay} holds back whatever the answer is; faults that
  * decorate success ({@link #pausedCanvas}, {@link #archivedCanvas}, {@link #nonFatalErrors}, {@link #queued}) are
- * used up only by requests Braze would accept. {@link FakeBraze#reset()} clears the script.
+ * used up only by requests Braze would accept ({@link #acceptThenDropConnection} among them: it records the send, then
+ * drops the connection). {@link FakeBraze#reset()} clears the script.
  */
 public final class FaultScript {
 
@@ -125,6 +127,16 @@ public final class FaultScript {
     /** An accepted send answers 201 with these non-fatal {@code errors[]}. */
     public FaultScript nonFatalErrors(int times, String... errors) {
         return add(times, new ScriptedFault(ScriptedFault.Kind.NON_FATAL_ERRORS, 0, 0, Duration.ZERO, List.of(errors)));
+    }
+
+    /**
+     * The request is processed as Braze would and, when Braze would accept it, recorded as accepted (with its
+     * {@code dispatch_id}, in {@link FakeBraze#requests()} and {@link FakeBraze#acceptedRecipients()}); then the
+     * connection is reset instead of writing the answer. The client sees a dropped connection after its request was
+     * written: an ambiguous failure whose send did happen. A request Braze would refuse keeps the fault for a later one.
+     */
+    public FaultScript acceptThenDropConnection(int times) {
+        return add(times, ScriptedFault.of(ScriptedFault.Kind.ACCEPTED_THEN_DROPPED));
     }
 
     /** An accepted send answers the historic maintenance-mode {@code 202 {"message":"queued"}}. */

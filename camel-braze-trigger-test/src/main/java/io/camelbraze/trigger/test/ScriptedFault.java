@@ -28,7 +28,7 @@ record ScriptedFault(Kind kind, int status, long resetInSeconds, Duration delay,
         RATE_LIMITED(Phase.REPLACE), SERVER_ERROR(Phase.REPLACE), HTML_BAD_GATEWAY(Phase.REPLACE),
         CONNECTION_RESET(Phase.REPLACE), EMPTY_RESPONSE(Phase.REPLACE), DELAY(Phase.DELAY),
         PAUSED_CANVAS(Phase.ON_SUCCESS), ARCHIVED_CANVAS(Phase.ON_SUCCESS), NON_FATAL_ERRORS(Phase.ON_SUCCESS),
-        QUEUED(Phase.ON_SUCCESS);
+        QUEUED(Phase.ON_SUCCESS), ACCEPTED_THEN_DROPPED(Phase.ON_SUCCESS);
 
         final Phase phase;
         final boolean canvasOnly;

@@ -111,6 +111,39 @@ class FaultScriptTest {
     }
 
     @Test
+    void acceptThenDropConnectionRecordsTheSendButTheClientGetsNoAnswer() {
+        braze.script().acceptThenDropConnection(1);
+
+        assertThat(http.canvas(json("{'canvas_id':'cv-1'}")).statusCode()).as("a refused request keeps the fault").isEqualTo(400);
+        assertThatThrownBy(() -> http.canvas(CANVAS)).isInstanceOf(UncheckedIOException.class);
+        assertThat(http.canvas(CANVAS).statusCode()).as("used up by one accepted request").isEqualTo(201);
+
+        assertThat(braze.requests()).hasSize(2).first().satisfies(dropped -> {
+            assertThat(dropped.status()).isEqualTo(201);
+            assertThat(dropped.dispatchId()).isPresent();
+            assertThat(dropped.message()).contains("connection dropped");
+        });
+        assertThat(braze.acceptedRecipients()).hasSize(2);
+    }
+
+    @Test
+    void acceptThenDropConnectionAtRandomWithAFixedSeed() {
+        braze.script().withProbability(0.25, new Random(7)).acceptThenDropConnection(FaultScript.UNLIMITED);
+
+        int dropped = 0;
+        for (int i = 0; i < 40; i++) {
+            try {
+                assertThat(http.canvas(CANVAS).statusCode()).isEqualTo(201);
+            } catch (UncheckedIOException e) {
+                dropped++;
+            }
+        }
+        assertThat(dropped).isBetween(1, 39);
+        assertThat(braze.requests()).as("every request was accepted, dropped or not").hasSize(40);
+        assertThat(braze.requests().stream().filter(r -> r.message().contains("connection dropped"))).hasSize(dropped);
+    }
+
+    @Test
     void pausedCanvasNoticeOnlyOnCanvasSuccess() {
         braze.script().pausedCanvas(1);
 
