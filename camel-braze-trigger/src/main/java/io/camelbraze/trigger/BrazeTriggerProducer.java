@@ -76,6 +76,8 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(BrazeTriggerProducer.class);
 
     private static final AtomicLong STEP_IDS = new AtomicLong();
+    /** Exchange property: the CamelRedeliveryDelay the component removed, recognised if the error handler restores it. */
+    private static final String PROPERTY_CLEARED_DELAY = "CamelBrazeClearedRedeliveryDelay";
 
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
@@ -216,7 +218,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            clearOwnRedeliveryDelay(exchange.getMessage());
+            clearOwnRedeliveryDelay(exchange);
             delivery.pending().awaitRoom();
             if (singleRequests != null) {
                 // updateSchedule, cancelSchedule, createSendId: one request on the workspace's shared hourly bucket
@@ -342,16 +344,22 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
      * Removes a {@code CamelRedeliveryDelay} this component set after a 429 (told by the header beside it, which survives a
      * dead-letter store that keeps headers): it must not delay the redelivery of a failure that is not a rate limit.
      */
-    private static void clearOwnRedeliveryDelay(org.apache.camel.Message message) {
+    private static void clearOwnRedeliveryDelay(Exchange exchange) {
+        org.apache.camel.Message message = exchange.getMessage();
         Object ours = message.removeHeader(BrazeTriggerConstants.RATE_LIMIT_REDELIVERY_DELAY);
+        if (ours == null) {
+            // Camel's error handler may hand a redelivery the message as it came in: the delay we cleared then is back
+            ours = exchange.getProperty(PROPERTY_CLEARED_DELAY);
+        }
         if (ours != null && java.util.Objects.equals(String.valueOf(ours),
                 String.valueOf(message.getHeader(Exchange.REDELIVERY_DELAY)))) {
             message.removeHeader(Exchange.REDELIVERY_DELAY);
+            exchange.setProperty(PROPERTY_CLEARED_DELAY, ours);
         }
     }
 
     private void fail(Exchange exchange, Throwable failure) {
-        clearOwnRedeliveryDelay(exchange.getMessage());
+        clearOwnRedeliveryDelay(exchange);
         if (failure instanceof BrazeRateLimitException rateLimit && rateLimit.getResetTime() != null) {
             long delay = Math.max(MIN_REDELIVERY_DELAY_MILLIS, rateLimit.getResetTime().toEpochMilli() - System.currentTimeMillis());
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
