@@ -121,6 +121,19 @@ class BrazeTriggerAutoConfigurationTest {
     }
 
     @Test
+    void aValueThatIsOrHoldsTheKeyIsSanitisedWhateverItsName() {
+        runner.withPropertyValues("vault.braze=k-1234567890", "camel.component.braze-trigger.api-key={{vault.braze}}")
+                .run(context -> {
+                    SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
+                    for (String value : new String[] {"k-1234567890", "k-1234567890\n", "Bearer k-1234567890"}) {
+                        assertThat(sanitizer.apply(new SanitizableData(null, "any.name", value)).getValue()).as(value)
+                                .isEqualTo(SanitizableData.SANITIZED_VALUE);
+                    }
+                    assertThat(sanitizer.apply(new SanitizableData(null, "any.name", "k-12345")).getValue()).isEqualTo("k-12345");
+                });
+    }
+
+    @Test
     void camelsSecurityPolicyFlagsAKeyResolvedBySpringButNotACamelPlaceholder() {
         ApplicationContextRunner withPolicy = runner.withConfiguration(
                 AutoConfigurations.of(CamelSecurityPolicyAutoConfiguration.class)).withPropertyValues("my.braze.key=abc");
