@@ -147,6 +147,12 @@ public final class BrazeTriggerConstants {
      */
     public static final String PROPERTY_CHUNK_PROGRESS = "CamelBrazeChunkProgress";
 
+    /**
+     * Exchange property holding the Canvas or campaign id the exchange's request carried, as the mapping resolved it (header,
+     * body or option), so that a failure can name it.
+     */
+    public static final String PROPERTY_TARGET_ID = "CamelBrazeTargetId";
+
     /** Exchange property marking a CamelRedeliveryDelay header the component set, so the next delivery can clear it. */
     public static final String PROPERTY_REDELIVERY_DELAY_SET = "CamelBrazeRedeliveryDelaySet";
 
