@@ -15,6 +15,8 @@
  */
 package io.camelbraze.trigger;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,25 +30,65 @@ public class BrazeApiException extends BrazeTriggerException {
 
     private final int statusCode;
     private final String brazeMessage;
+    private final List<String> brazeErrors;
     private final Map<String, String> responseHeaders;
     private final boolean retrySafe;
 
     public BrazeApiException(int statusCode, String brazeMessage, Map<String, String> responseHeaders, boolean retrySafe) {
-        this("Braze answered HTTP " + statusCode + (brazeMessage == null || brazeMessage.isBlank() ? "" : ": " + brazeMessage),
-             statusCode, brazeMessage, responseHeaders, retrySafe);
+        this(statusCode, brazeMessage, List.of(), responseHeaders, retrySafe);
+    }
+
+    /**
+     * @param brazeErrors the {@code errors} entries of Braze's answer, scrubbed of API keys (empty when there were none)
+     */
+    public BrazeApiException(int statusCode, String brazeMessage, List<String> brazeErrors, Map<String, String> responseHeaders,
+                             boolean retrySafe) {
+        this(describe(statusCode, brazeMessage, brazeErrors), statusCode, brazeMessage, brazeErrors, responseHeaders, retrySafe);
     }
 
     protected BrazeApiException(String message, int statusCode, String brazeMessage, Map<String, String> responseHeaders,
                                 boolean retrySafe) {
+        this(message, statusCode, brazeMessage, List.of(), responseHeaders, retrySafe);
+    }
+
+    protected BrazeApiException(String message, int statusCode, String brazeMessage, List<String> brazeErrors,
+                                Map<String, String> responseHeaders, boolean retrySafe) {
         super(message);
         this.statusCode = statusCode;
         this.brazeMessage = brazeMessage;
+        this.brazeErrors = brazeErrors == null ? List.of() : List.copyOf(brazeErrors);
         TreeMap<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (responseHeaders != null) {
             headers.putAll(responseHeaders);
         }
-        this.responseHeaders = java.util.Collections.unmodifiableMap(headers);
+        this.responseHeaders = Collections.unmodifiableMap(headers);
         this.retrySafe = retrySafe;
+    }
+
+    private static String describe(int statusCode, String brazeMessage, List<String> brazeErrors) {
+        return "Braze answered HTTP " + statusCode + (brazeMessage == null || brazeMessage.isBlank() ? "" : ": " + brazeMessage)
+               + (brazeErrors == null || brazeErrors.isEmpty() ? "" : "; errors: " + String.join("; ", brazeErrors));
+    }
+
+    /**
+     * This failure with {@code explanation} added to its message (what the component knows of the request that Braze
+     * does not say: the host that refused the key, the id sent), or this same exception when there is nothing to add.
+     * Everything else, the stack trace included, is kept. Subclasses are returned as they are.
+     */
+    BrazeApiException explained(String explanation) {
+        if (explanation == null || getClass() != BrazeApiException.class) {
+            return this;
+        }
+        BrazeApiException explained = new BrazeApiException(getMessage() + ". " + explanation, statusCode, brazeMessage, brazeErrors,
+                responseHeaders, retrySafe);
+        explained.setStackTrace(getStackTrace());
+        for (Throwable suppressed : getSuppressed()) {
+            explained.addSuppressed(suppressed);
+        }
+        if (getCause() != null) {
+            explained.initCause(getCause());
+        }
+        return explained;
     }
 
     /** The HTTP status Braze returned. */
@@ -60,6 +102,14 @@ public class BrazeApiException extends BrazeTriggerException {
      */
     public String getBrazeMessage() {
         return brazeMessage;
+    }
+
+    /**
+     * The {@code errors} entries of Braze's answer (API keys scrubbed), in order; empty when it had none. Braze documents
+     * a fatal answer as {@code {"message": …, "errors": […]}}. Informational, like {@link #getBrazeMessage()}.
+     */
+    public List<String> getBrazeErrors() {
+        return brazeErrors;
     }
 
     /** Response headers, looked up case-insensitively. */

@@ -67,7 +67,8 @@ public final class BrazeTriggerConstants {
     public static final String AUDIENCE = "CamelBrazeAudience";
     @Metadata(label = "producer",
               description = "Campaign send_id (ASCII, at most 64 characters); campaign endpoint only. With action=createSendId: the"
-                            + " id to propose on the way in, and the id Braze created on the way out.",
+                            + " id to propose on the way in, and the id Braze created on the way out. Out, after a send: the send_id"
+                            + " Braze answered, as it does for a broadcast campaign send (the request's, or one it made up).",
               javaType = "String")
     public static final String SEND_ID = "CamelBrazeSendId";
     @Metadata(label = "producer",
@@ -96,12 +97,14 @@ public final class BrazeTriggerConstants {
 
     // ---- headers out ----
 
-    @Metadata(label = "producer", description = "The dispatch_id Braze returned for the last request (absent when Braze sent none).",
+    @Metadata(label = "producer",
+              description = "The dispatch_id Braze returned for the last request (absent when Braze sent none, and after"
+                            + " updateSchedule, cancelSchedule and createSendId, which dispatch nothing).",
               javaType = "String")
     public static final String DISPATCH_ID = "CamelBrazeDispatchId";
     @Metadata(label = "producer",
               description = "The dispatch ids of every request made for this exchange, in order (null entries where Braze sent none); a"
-                            + " read-only list, kept small for a streamed input of any length.",
+                            + " read-only list, kept small for a streamed input of any length. Set by action=send and schedule only.",
               javaType = "java.util.List<String>")
     public static final String DISPATCH_IDS = "CamelBrazeDispatchIds";
     @Metadata(label = "producer",
@@ -118,7 +121,10 @@ public final class BrazeTriggerConstants {
     @Metadata(label = "producer", description = "Number of recipients sent (0 for an audience or broadcast send).",
               javaType = "Integer")
     public static final String RECIPIENT_COUNT = "CamelBrazeRecipientCount";
-    @Metadata(label = "producer", description = "Number of HTTP requests the exchange needed (recipients are sent 50 per request).",
+    @Metadata(label = "producer",
+              description = "Number of HTTP requests the exchange needed (recipients are sent 50 per request). On a failed exchange"
+                            + " the requests Braze accepted plus the one that failed (a validation failure before anything was sent"
+                            + " leaves it unset).",
               javaType = "Integer")
     public static final String REQUEST_COUNT = "CamelBrazeRequestCount";
     @Metadata(label = "producer",
@@ -152,6 +158,12 @@ public final class BrazeTriggerConstants {
      * only the rest. Not a header: it must not travel to other systems.
      */
     public static final String PROPERTY_CHUNK_PROGRESS = "CamelBrazeChunkProgress";
+
+    /**
+     * Exchange property holding the Canvas or campaign id the exchange's request carried, as the mapping resolved it (header,
+     * body or option), so that a failure can name it.
+     */
+    public static final String PROPERTY_TARGET_ID = "CamelBrazeTargetId";
 
 
     private BrazeTriggerConstants() {

@@ -60,11 +60,24 @@ final class ResultHeaders {
     }
 
     /**
-     * A delivery of one exchange ended.
+     * A delivery of one exchange ended. On a failure, the request that failed is counted in {@code CamelBrazeRequestCount}
+     * when the failure says one was sent (see {@link #requestsSentWith(Throwable)}).
      *
      * @return the failure to put on the exchange, or null when every request was accepted or skipped
      */
     Throwable delivered(Message message, DeliveryOutcome outcome, RejectedRecords rejects) {
+        return delivered(message, outcome, rejects, requestsSentWith(outcome.failure()));
+    }
+
+    /**
+     * A delivery of one exchange ended; for the delivery core, which knows exactly how many requests went out without
+     * being accepted.
+     *
+     * @param failedRequests requests sent (at least one attempt reached the wire) that Braze did not accept; counted in
+     *                       {@code CamelBrazeRequestCount} besides the accepted ones. Ignored when nothing failed.
+     * @return the failure to put on the exchange, or null when every request was accepted or skipped
+     */
+    Throwable delivered(Message message, DeliveryOutcome outcome, RejectedRecords rejects, int failedRequests) {
         rejects(message, rejects);
         if (configuration.getIdempotentRepository() != null) {
             message.setHeader(BrazeTriggerConstants.SKIPPED_REQUESTS, outcome.skippedRequests());
@@ -72,11 +85,11 @@ final class ResultHeaders {
         if (outcome.failure() != null) {
             // what Braze did accept travels with the failure, so a dead-letter route or a replay knows it
             message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, outcome.acceptedRecipients());
-            message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, outcome.accepted().requestCount());
-            message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, outcome.accepted().dispatchIds());
+            message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, outcome.accepted().requestCount() + failedRequests);
+            dispatchIds(message, outcome.accepted().dispatchIds(), false);
             message.setHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS,
                     outcome.unsentRecords(rejects == null ? 0 : rejects.count()));
-            return actionResults.failed(message, outcome.accepted(), outcome.failure());
+            return explain(message, actionResults.failed(message, outcome.accepted(), outcome.failure()));
         }
         accepted(message, outcome.accepted(), outcome.acceptedRecipients());
         actionResults.accepted(message, outcome.accepted());
@@ -96,12 +109,7 @@ final class ResultHeaders {
     /** Braze accepted every request; {@code recipients} of them were this exchange's. */
     void accepted(Message message, AcceptedResults results, int recipients) {
         List<String> dispatchIds = results.dispatchIds();
-        if (dispatchIds.isEmpty()) {
-            message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
-        } else {
-            message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
-        }
-        message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds);
+        dispatchIds(message, dispatchIds, true);
         message.setHeader(BrazeTriggerConstants.RECIPIENT_COUNT, recipients);
         message.setHeader(BrazeTriggerConstants.REQUEST_COUNT, results.requestCount());
         if (results.notice() != null) {
@@ -117,5 +125,76 @@ final class ResultHeaders {
         }
         LOG.debug("Braze accepted {} request(s) with {} recipient(s): dispatch ids {}", results.requestCount(), recipients,
                 dispatchIds);
+    }
+
+    /**
+     * The dispatch id headers, for the actions that dispatch messages (a send, a schedule create). A schedule update or
+     * cancel and a send-id creation dispatch nothing: Braze answers no dispatch_id, and the headers are removed rather
+     * than set to a list of nulls.
+     */
+    private void dispatchIds(Message message, List<String> dispatchIds, boolean withLast) {
+        BrazeAction action = configuration.getAction();
+        if (action != BrazeAction.send && action != BrazeAction.schedule) {
+            message.removeHeader(BrazeTriggerConstants.DISPATCH_IDS);
+            message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
+            return;
+        }
+        message.setHeader(BrazeTriggerConstants.DISPATCH_IDS, dispatchIds);
+        if (withLast && !dispatchIds.isEmpty() && dispatchIds.get(dispatchIds.size() - 1) != null) {
+            message.setHeader(BrazeTriggerConstants.DISPATCH_ID, dispatchIds.get(dispatchIds.size() - 1));
+        } else if (withLast) {
+            message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
+        }
+    }
+
+    /**
+     * How many requests a failure says were sent without being accepted: one when Braze answered it (a status, with
+     * response headers) or the transport failed on it; none for a failure before sending (validation, the component's
+     * own rate-limit pacing giving up, anything unexpected).
+     */
+    static int requestsSentWith(Throwable failure) {
+        if (failure instanceof BrazeApiException answered) {
+            return answered.getResponseHeaders().isEmpty() ? 0 : 1;
+        }
+        return failure instanceof BrazeTransportException ? 1 : 0;
+    }
+
+    /**
+     * Adds to a Braze failure what the component knows and Braze does not say, for the failures whose usual cause it
+     * points to: a 401 names the instance and host that refused the key (a key works on its own instance only), a 403
+     * the path the key lacks the permission for, a 400 the id sent (e.g. with "Canvas does not exist"). Other failures
+     * are returned as they are. Never adds the key.
+     */
+    Throwable explain(Message message, Throwable failure) {
+        if (!(failure instanceof BrazeApiException api)) {
+            return failure;
+        }
+        return switch (api.getStatusCode()) {
+            case 401 -> api.explained("The key was refused by " + refusingHost()
+                                      + "; a key works only on the Braze instance of its workspace: check the instance option"
+                                      + " and that the key is the workspace's REST API key");
+            case 403 -> api.explained("The key has no permission for POST " + configuration.requestPath()
+                                      + ": give the REST API key that permission in Braze's dashboard");
+            case 400 -> {
+                String id = targetIdSent(message);
+                yield id == null ? api : api.explained(configuration.getOperation().idField() + " sent: " + id);
+            }
+            default -> api;
+        };
+    }
+
+    private String refusingHost() {
+        String baseUri = configuration.getBaseUri();
+        if (baseUri != null) {
+            return baseUri + " (option baseUri; the instance option, " + configuration.getInstance() + ", is not used then)";
+        }
+        BrazeInstance instance = BrazeInstance.fromCode(configuration.getInstance());
+        return "instance " + instance.code() + " (" + instance.restUrl() + ")";
+    }
+
+    /** The target id the request carried: as the mapping resolved it (header, body or option). */
+    private String targetIdSent(Message message) {
+        String resolved = message.getExchange().getProperty(BrazeTriggerConstants.PROPERTY_TARGET_ID, String.class);
+        return resolved != null ? resolved : configuration.targetId();
     }
 }

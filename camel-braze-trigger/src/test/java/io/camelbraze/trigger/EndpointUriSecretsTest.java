@@ -43,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A key given on an endpoint URI (the README advises against it: set it on the component) stays out of the URI the
+ * A key given on an endpoint URI (the docs advise against it: set it on the component) stays out of the URI the
  * endpoint reports, and so out of the CamelToEndpoint / CamelFailureEndpoint exchange properties, while that URI still
  * resolves, through Camel, to an endpoint with the same key. What the platform itself prints (the properties parser at
- * DEBUG) is pinned down here too, as the README says.
+ * DEBUG) is pinned down here too, as the docs say.
  */
 class EndpointUriSecretsTest extends CamelTestSupport {
 
@@ -192,7 +192,7 @@ class EndpointUriSecretsTest extends CamelTestSupport {
     /**
      * Camel prints resolved placeholders at DEBUG, {{env:...}} and vault functions included: its properties parser
      * (org.apache.camel.component.properties) each value, and DefaultCamelContextExtension each URI with placeholders
-     * resolved. Those are the loggers the README tells to keep at INFO. With them at INFO, and every other logger at DEBUG
+     * resolved. Those are the loggers the docs tell to keep at INFO. With them at INFO, and every other logger at DEBUG
      * (HttpClient's wire loggers aside), a key from a placeholder is printed nowhere.
      */
     @Test

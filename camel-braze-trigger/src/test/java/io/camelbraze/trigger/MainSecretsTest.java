@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's production recipe in Camel Main: the key set once as camel.component.braze-trigger.api-key from a
+ * The production recipe of the docs (Operating in production) in Camel Main: the key set once as camel.component.braze-trigger.api-key from a
  * placeholder (a system property here, {{env:...}} or a vault function in production), every logger at DEBUG except the
- * ones the README tells to pin at INFO. The key reaches the component, the route sends with it, and no log line (Camel
+ * ones the docs tell to pin at INFO. The key reaches the component, the route sends with it, and no log line (Camel
  * Main's startup summary included), no endpoint URI, carries it.
  */
 class MainSecretsTest {
@@ -60,7 +60,7 @@ class MainSecretsTest {
         System.setProperty("braze.main.test.key", KEY);
         try (FakeBraze braze = FakeBraze.builder().apiKey(KEY).build().start()) {
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.DEBUG);
-            // the README's list
+            // the docs' list
             Configurator.setLevel("org.apache.camel.component.properties", Level.INFO);
             Configurator.setLevel("org.apache.camel.impl.engine.DefaultCamelContextExtension", Level.INFO);
             Configurator.setLevel("org.apache.hc.client5.http.wire", Level.INFO);

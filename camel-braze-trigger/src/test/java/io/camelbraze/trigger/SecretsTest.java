@@ -65,7 +65,7 @@ class SecretsTest extends CamelTestSupport {
         Logger root = (Logger) LogManager.getRootLogger();
         root.addAppender(capture);
         // every logger at DEBUG (Camel's, HttpClient's, ours), except HttpClient's wire and header dumps, which print
-        // the Authorization header by design: the README tells to keep those off in production
+        // the Authorization header by design: the docs (Operating in production) tell to keep those off in production
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.DEBUG);
         Configurator.setLevel("org.apache.hc.client5.http.wire", Level.INFO);
         Configurator.setLevel("org.apache.hc.client5.http.headers", Level.INFO);

@@ -25,7 +25,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The YAML DSL quick start of the README, as a low-code tool would write it, against the fake Braze. */
+/** A YAML DSL route, as a low-code tool would write it, against the fake Braze. */
 class YamlDslRouteTest extends CamelTestSupport {
 
     @RegisterExtension

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The figures of every scenario run, printed together at the end as a Markdown table (the README's format). */
+/** The figures of every scenario run, printed together at the end as a Markdown table (the format of docs/benchmarks.md). */
 final class Summary {
 
     private final List<String[]> rows = new ArrayList<>();

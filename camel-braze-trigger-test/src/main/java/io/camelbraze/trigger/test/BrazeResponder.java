@@ -152,6 +152,11 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
                 return exchange.reject(fault.status(), message,
                         responses.message(fault.status(), message, rateLimiter.peekTargeted(now)));
             }
+            case FATAL_ERRORS -> {
+                ObjectNode body = JSON.createObjectNode().put("message", fault.message());
+                fault.errors().forEach(body.putArray("errors")::add);
+                return exchange.reject(fault.status(), fault.message(), responses.json(fault.status(), body, rateLimiter.peekTargeted(now)));
+            }
             case HTML_BAD_GATEWAY -> {
                 return exchange.reject(502, "502 Bad Gateway (HTML)", responses.badGatewayHtml());
             }
@@ -187,7 +192,12 @@ final class BrazeResponder implements ResponseDefinitionTransformerV2 {
             }
         }
         body.put("message", "success");
-        if (kind == BrazeEndpoint.Kind.SEND_ID_CREATE) {
+        if (exchange.endpoint == BrazeEndpoint.CAMPAIGN && exchange.json.path("broadcast").asBoolean(false)) {
+            // Braze tracks a broadcast campaign send under a send id: the request's, or one it makes up
+            exchange.sendId = exchange.json.path("send_id").isTextual() ? exchange.json.get("send_id").asText()
+                    : "broadcast-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        }
+        if (exchange.sendId != null) {
             body.put("send_id", exchange.sendId);
         }
         String notice = exchange.endpoint == BrazeEndpoint.CANVAS ? settings.noticeFor(exchange.json.get("canvas_id").asText()) : null;

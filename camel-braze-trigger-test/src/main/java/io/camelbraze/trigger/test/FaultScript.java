@@ -36,7 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * braze.script().withProbability(0.02, new Random(7)).acceptThenDropConnection(FaultScript.UNLIMITED);
  * }</pre>
  *
- * Faults that replace the answer (429, 5xx, HTML 502, dropped connection) are served before authentication and
+ * Faults that replace the answer (429, 5xx, HTML 502, fatal errors, dropped connection) are served before authentication and
  * validation, like a proxy or an overloaded Braze would; {@link #delay} holds back whatever the answer is; faults that
  * decorate success ({@link #pausedCanvas}, {@link #archivedCanvas}, {@link #nonFatalErrors}, {@link #queued}) are
  * used up only by requests Braze would accept ({@link #acceptThenDropConnection} among them: it records the send, then
@@ -97,6 +97,17 @@ public final class FaultScript {
     /** A load balancer's 502 with an HTML body ({@code text/html}, no rate-limit headers). */
     public FaultScript badGatewayHtml(int times) {
         return add(times, ScriptedFault.of(ScriptedFault.Kind.HTML_BAD_GATEWAY));
+    }
+
+    /**
+     * A fatal answer in Braze's documented shape, {@code {"message": message, "errors": [errors...]}}, with the given
+     * status (400 to 599), e.g. {@code fatalErrors(1, 400, "Invalid request", "recipients[0] is unknown")}.
+     */
+    public FaultScript fatalErrors(int times, int status, String message, String... errors) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("fatalErrors needs a 4xx or 5xx status");
+        }
+        return add(times, new ScriptedFault(ScriptedFault.Kind.FATAL_ERRORS, status, 0, Duration.ZERO, List.of(errors), message));
     }
 
     /** Holds back the answer (whatever it is) by {@code delay}. */

@@ -175,7 +175,7 @@ public final class RecordedRequest {
         return Optional.ofNullable(scheduleId);
     }
 
-    /** The {@code send_id} a send-id creation answered, if any. */
+    /** The {@code send_id} answered: by a send-id creation, or by a broadcast campaign send (the request's, or one made up); if any. */
     public Optional<String> sendId() {
         return Optional.ofNullable(sendId);
     }

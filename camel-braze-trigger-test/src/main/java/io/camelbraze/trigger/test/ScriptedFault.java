@@ -18,15 +18,19 @@ package io.camelbraze.trigger.test;
 import java.time.Duration;
 import java.util.List;
 
-/** One scripted misbehaviour of the fake, as queued by {@link FaultScript}. */
-record ScriptedFault(Kind kind, int status, long resetInSeconds, Duration delay, List<String> errors) {
+/** One scripted misbehaviour of the fake, as queued by {@link FaultScript}; {@code message} only for a fatal answer. */
+record ScriptedFault(Kind kind, int status, long resetInSeconds, Duration delay, List<String> errors, String message) {
+
+    ScriptedFault(Kind kind, int status, long resetInSeconds, Duration delay, List<String> errors) {
+        this(kind, status, resetInSeconds, delay, errors, null);
+    }
 
     /** When a fault applies: instead of normal processing, on top of any answer, or only on an accepted request. */
     enum Phase { REPLACE, DELAY, ON_SUCCESS }
 
     enum Kind {
         RATE_LIMITED(Phase.REPLACE), SERVER_ERROR(Phase.REPLACE), HTML_BAD_GATEWAY(Phase.REPLACE),
-        CONNECTION_RESET(Phase.REPLACE), EMPTY_RESPONSE(Phase.REPLACE), DELAY(Phase.DELAY),
+        CONNECTION_RESET(Phase.REPLACE), EMPTY_RESPONSE(Phase.REPLACE), FATAL_ERRORS(Phase.REPLACE), DELAY(Phase.DELAY),
         PAUSED_CANVAS(Phase.ON_SUCCESS), ARCHIVED_CANVAS(Phase.ON_SUCCESS), NON_FATAL_ERRORS(Phase.ON_SUCCESS),
         QUEUED(Phase.ON_SUCCESS), ACCEPTED_THEN_DROPPED(Phase.ON_SUCCESS);
 

@@ -69,7 +69,18 @@ public final class ResponseInterpreter {
                                   RateLimitHeaders.retryAfterEpochMillis(response.headers(), nowMillis).orElse(0));
             return new BrazeRateLimitException(message, response.headers(), reset > 0 ? Instant.ofEpochMilli(reset) : null);
         }
-        return new BrazeApiException(status, message, response.headers(), status >= 500 && status != 504);
+        return new BrazeApiException(status, message, brazeErrors(response.body()), response.headers(),
+                status >= 500 && status != 504);
+    }
+
+    /** The errors[] entries of a fatal answer, scrubbed and each cut short; empty when there are none. */
+    private List<String> brazeErrors(String body) {
+        JsonNode errorsNode = parse(body).path("errors");
+        List<String> errors = new ArrayList<>();
+        if (errorsNode.isArray()) {
+            errorsNode.forEach(e -> errors.add(truncate(scrub(e.isTextual() ? e.asText() : e.toString()))));
+        }
+        return List.copyOf(errors);
     }
 
     private String brazeMessage(String body) {

@@ -258,9 +258,11 @@ public class BrazeRequestMapper {
 
     private TriggerRequest withTarget(TriggerRequest request, Message message, BrazeOperation operation) {
         boolean canvas = operation == BrazeOperation.canvas;
+        SingleRequestInputs.refuseOtherTargetHeader(message, operation);
         String header = HeaderValues.text(message, canvas ? CANVAS_ID : CAMPAIGN_ID);
         String body = canvas ? request.canvasId() : request.campaignId();
         String id = header != null ? header : body != null ? body : configuration.targetId();
+        SingleRequestInputs.recordTargetId(message, id);
         return canvas ? request.withCanvasId(id) : request.withCampaignId(id);
     }
 

@@ -17,6 +17,8 @@ package io.camelbraze.trigger.mapping;
 
 import static io.camelbraze.trigger.BrazeTriggerConstants.ATTRIBUTES;
 import static io.camelbraze.trigger.BrazeTriggerConstants.AUDIENCE;
+import static io.camelbraze.trigger.BrazeTriggerConstants.CAMPAIGN_ID;
+import static io.camelbraze.trigger.BrazeTriggerConstants.CANVAS_ID;
 import static io.camelbraze.trigger.BrazeTriggerConstants.CONTEXT;
 
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.TreeSet;
 import org.apache.camel.Message;
 
 import io.camelbraze.trigger.BrazeAction;
+import io.camelbraze.trigger.BrazeOperation;
+import io.camelbraze.trigger.BrazeTriggerConstants;
 import io.camelbraze.trigger.BrazeValidationException;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
@@ -101,18 +105,38 @@ final class SingleRequestInputs {
         if (body != null && body.get(otherIdField) != null) {
             throw new BrazeValidationException(otherIdField, otherIdField + " does not belong on this endpoint; use " + idField);
         }
+        targetIdCheck(message, CANVAS_ID.equals(header) ? CAMPAIGN_ID : CANVAS_ID, header);
         String fromHeader = HeaderValues.text(message, header);
-        if (fromHeader != null) {
-            return fromHeader;
-        }
         Object fromBody = body == null ? null : body.get(idField);
-        if (fromBody != null) {
-            if (!(fromBody instanceof String text)) {
-                throw new BrazeValidationException(idField, "must be a string");
-            }
-            return text;
+        if (fromHeader == null && fromBody != null && !(fromBody instanceof String)) {
+            throw new BrazeValidationException(idField, "must be a string");
         }
-        return option;
+        String id = fromHeader != null ? fromHeader : fromBody != null ? (String) fromBody : option;
+        recordTargetId(message, id);
+        return id;
+    }
+
+    /**
+     * Refuses the other operation's id header ({@code CamelBrazeCampaignId} on a Canvas endpoint, {@code CamelBrazeCanvasId}
+     * on a campaign endpoint), as the other id field in a body is refused: it would otherwise be silently ignored.
+     */
+    static void refuseOtherTargetHeader(Message message, BrazeOperation operation) {
+        boolean canvas = operation == BrazeOperation.canvas;
+        targetIdCheck(message, canvas ? CAMPAIGN_ID : CANVAS_ID, canvas ? CANVAS_ID : CAMPAIGN_ID);
+    }
+
+    private static void targetIdCheck(Message message, String otherHeader, String header) {
+        if (HeaderValues.text(message, otherHeader) != null) {
+            throw new BrazeValidationException(otherHeader, "the header " + otherHeader + " does not belong on this endpoint; use "
+                                                            + header + ", or remove it before this endpoint");
+        }
+    }
+
+    /** Remembers the id the request carries on the exchange, so that a failure can name it. */
+    static void recordTargetId(Message message, String id) {
+        if (message.getExchange() != null) {
+            message.getExchange().setProperty(BrazeTriggerConstants.PROPERTY_TARGET_ID, id);
+        }
     }
 
     private static List<String> concat(List<String> first, String... more) {

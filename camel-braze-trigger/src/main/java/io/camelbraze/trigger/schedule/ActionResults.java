@@ -33,7 +33,8 @@ import io.camelbraze.trigger.delivery.AcceptedResults;
  * <li>{@code schedule}: {@code CamelBrazeScheduleIds} (one per request, in order; also after a failure, for the schedules
  * Braze did create) and {@code CamelBrazeScheduleId} (the last one);</li>
  * <li>{@code createSendId}: {@code CamelBrazeSendId}, the id Braze created; a 429 becomes
- * {@link BrazeRateLimitException#sendIdLimit}.</li>
+ * {@link BrazeRateLimitException#sendIdLimit};</li>
+ * <li>{@code send}: {@code CamelBrazeSendId} when Braze answered a {@code send_id} (a broadcast campaign send).</li>
  * </ul>
  */
 public final class ActionResults {
@@ -54,7 +55,8 @@ public final class ActionResults {
             } else {
                 message.setHeader(SCHEDULE_ID, ids.get(ids.size() - 1));
             }
-        } else if (action == BrazeAction.createSendId && results.sendId() != null) {
+        } else if ((action == BrazeAction.createSendId || action == BrazeAction.send) && results.sendId() != null) {
+            // a send: Braze tracks a broadcast campaign send under a send id, the request's or one it made up
             message.setHeader(SEND_ID, results.sendId());
         }
     }

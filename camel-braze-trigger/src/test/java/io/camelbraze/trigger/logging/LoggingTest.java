@@ -72,7 +72,7 @@ class LoggingTest extends CamelTestSupport {
         root.addAppender(capture);
         Configurator.setRootLevel(Level.DEBUG); // every logger, Camel's and the HTTP client's included...
         // ...except HttpClient's wire and header dumps, which print bodies and the Authorization header by design
-        // (documented in docs/operability.md: keep them above DEBUG in production)
+        // (documented in docs/operating-in-production.md: keep them above DEBUG in production)
         Configurator.setLevel(Map.of(WIRE_LOGGER, Level.INFO, HEADERS_LOGGER, Level.INFO));
     }
 

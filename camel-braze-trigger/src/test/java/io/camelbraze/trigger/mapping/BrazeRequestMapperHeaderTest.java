@@ -64,10 +64,9 @@ class BrazeRequestMapperHeaderTest {
     }
 
     @Test
-    void theOtherOperationsIdHeaderIsIgnored() {
-        TriggerRequest request = map(canvas(), null, user(CAMPAIGN_ID, "cp-h"));
-
-        assertWritesAs(request, "{'canvas_id':'canvas-1','recipients':[{'external_user_id':'u1'}]}");
+    void theOtherOperationsIdHeaderIsRefused() {
+        assertRefused(canvas(), null, user(CAMPAIGN_ID, "cp-h"), CAMPAIGN_ID).hasMessageContaining(CANVAS_ID);
+        assertRefused(campaign(), null, user(CANVAS_ID, "cv-h"), CANVAS_ID).hasMessageContaining(CAMPAIGN_ID);
     }
 
     @Test
