@@ -75,7 +75,7 @@ public class BrazeApiException extends BrazeTriggerException {
      * does not say: the host that refused the key, the id sent), or this same exception when there is nothing to add.
      * Everything else, the stack trace included, is kept. Subclasses are returned as they are.
      */
-    BrazeApiException explained(String explanation) {
+    public BrazeApiException explained(String explanation) {
         if (explanation == null || getClass() != BrazeApiException.class) {
             return this;
         }

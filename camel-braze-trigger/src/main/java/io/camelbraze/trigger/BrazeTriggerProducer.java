@@ -278,7 +278,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         ExchangeCompletion completion = new ExchangeCompletion(callback);
         new Delivery(delivery, chunks, bucket, target, idempotent, configuration.getMaxConcurrentRequests(), outcome -> {
             try {
-                Throwable failure = results.delivered(exchange.getMessage(), outcome, rejects);
+                Throwable failure = results.delivered(exchange.getMessage(), outcome, rejects, outcome.failedRequests());
                 if (failure != null) {
                     fail(exchange, failure);
                 } else {
@@ -321,7 +321,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         try {
             if (outcome.failure() != null) {
                 results.batchFailed(member.exchange().getMessage(), member.recipientCount());
-                fail(member.exchange(), outcome.failure());
+                fail(member.exchange(), results.explain(member.exchange().getMessage(), outcome.failure()));
             } else {
                 results.accepted(member.exchange().getMessage(), outcome.accepted(), member.recipientCount());
             }

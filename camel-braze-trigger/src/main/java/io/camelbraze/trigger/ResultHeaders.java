@@ -60,18 +60,7 @@ final class ResultHeaders {
     }
 
     /**
-     * A delivery of one exchange ended. On a failure, the request that failed is counted in {@code CamelBrazeRequestCount}
-     * when the failure says one was sent (see {@link #requestsSentWith(Throwable)}).
-     *
-     * @return the failure to put on the exchange, or null when every request was accepted or skipped
-     */
-    Throwable delivered(Message message, DeliveryOutcome outcome, RejectedRecords rejects) {
-        return delivered(message, outcome, rejects, requestsSentWith(outcome.failure()));
-    }
-
-    /**
-     * A delivery of one exchange ended; for the delivery core, which knows exactly how many requests went out without
-     * being accepted.
+     * A delivery of one exchange ended.
      *
      * @param failedRequests requests sent (at least one attempt reached the wire) that Braze did not accept; counted in
      *                       {@code CamelBrazeRequestCount} besides the accepted ones. Ignored when nothing failed.
@@ -145,18 +134,6 @@ final class ResultHeaders {
         } else if (withLast) {
             message.removeHeader(BrazeTriggerConstants.DISPATCH_ID);
         }
-    }
-
-    /**
-     * How many requests a failure says were sent without being accepted: one when Braze answered it (a status, with
-     * response headers) or the transport failed on it; none for a failure before sending (validation, the component's
-     * own rate-limit pacing giving up, anything unexpected).
-     */
-    static int requestsSentWith(Throwable failure) {
-        if (failure instanceof BrazeApiException answered) {
-            return answered.getResponseHeaders().isEmpty() ? 0 : 1;
-        }
-        return failure instanceof BrazeTransportException ? 1 : 0;
     }
 
     /**

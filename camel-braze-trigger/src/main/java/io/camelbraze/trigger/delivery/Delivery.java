@@ -101,6 +101,7 @@ public final class Delivery {
     private boolean placeOnItsWay;
     private int requestsRead;
     private int requestsSent;
+    private int failedRequests;
     private int skippedRequests;
     private int skippedRecipients;
     private int ambiguousRecipients;
@@ -312,7 +313,7 @@ public final class Delivery {
             // nothing more is read
         }
         DeliveryOutcome outcome = new DeliveryOutcome(progress.results(), progress.acceptedRecipients(), skippedRequests,
-                skippedRecipients, records, requestsSent, ambiguousRecipients, reported);
+                skippedRecipients, records, requestsSent, failedRequests, ambiguousRecipients, reported);
         onDone.accept(outcome);
     }
 
@@ -386,9 +387,11 @@ public final class Delivery {
         private Future<?> timer;
         private int retries;
         private long rateLimitWaited;
+        private long backoffWaited;
         private long sentAt;
         private boolean mayHaveReachedBraze; // an earlier try of it ended ambiguously (retried with retryAmbiguousFailures)
         private boolean accepted;
+        private boolean sent;
 
         Request(PreparedChunk chunk) {
             this.chunk = chunk;
@@ -425,6 +428,7 @@ public final class Delivery {
         private void send(RateLimitBucket.Reservation granted, long now) {
             reservation = granted;
             state = State.ON_WIRE;
+            sent = true;
             sentAt = now;
             requestsSent++;
             context.listener().requestSent(chunk.recipientCount());
@@ -561,7 +565,8 @@ public final class Delivery {
                 retryAfterBackoff(FailureKind.SERVER_ERROR, "HTTP " + status);
             } else {
                 context.listener().failed(kindOf(status), "HTTP " + status);
-                end(apiFailure, false);
+                end(retries == 0 ? apiFailure : apiFailure.explained("Sent " + (retries + 1) + " times, waiting "
+                        + (backoffWaited + rateLimitWaited) + " ms between the attempts in all"), false);
             }
         }
 
@@ -580,6 +585,7 @@ public final class Delivery {
         private void retryAfterBackoff(FailureKind reason, String what) {
             retries++;
             long delay = context.policy().backoff().delayBeforeRetry(retries);
+            backoffWaited += delay;
             context.listener().retryScheduled(reason, delay);
             logRetry(what, delay);
             delay(delay);
@@ -597,6 +603,9 @@ public final class Delivery {
             }
             state = State.ENDED;
             live.remove(this);
+            if (sent && !accepted) {
+                failedRequests++;
+            }
             if (!accepted && (ambiguous || mayHaveReachedBraze)) {
                 ambiguousRecipients += chunk.recipientCount();
             }
