@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * delay, so the replay route's error handler waits its own {@code redeliveryDelay} (100 ms), not the old reset.
  * <p>
  * The dead-letter store keeps what a broker would: the body and the headers, not the exchange's properties. Nothing
- * here measures time: the test looks at the header the error handler finds when it redelivers.
+ * here measures speed: the test checks that the redelivery did not wait the stored rate-limit delay of seconds.
  */
 class StaleRedeliveryDelayTest extends CamelTestSupport {
 
@@ -51,8 +51,6 @@ class StaleRedeliveryDelayTest extends CamelTestSupport {
 
     /** The dead-letter store: body and headers of each message dead-lettered, as a JMS or Kafka DLQ would keep them. */
     private final List<StoredMessage> deadLetters = new CopyOnWriteArrayList<>();
-    /** The CamelRedeliveryDelay header as the replay route's error handler finds it when it redelivers. */
-    private final List<Object> delaySeenOnRedelivery = new CopyOnWriteArrayList<>();
     private final AtomicReference<Exception> replayFailure = new AtomicReference<>();
 
     record StoredMessage(Object body, Map<String, Object> headers, Exception cause) {
@@ -72,7 +70,6 @@ class StaleRedeliveryDelayTest extends CamelTestSupport {
                 from("direct:replay").routeId("replay")
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(100)
                                 .onRedelivery(e -> {
-                                    delaySeenOnRedelivery.add(e.getMessage().getHeader(Exchange.REDELIVERY_DELAY));
                                     replayFailure.set(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
                                 }))
                         .to("braze-trigger:canvas?canvasId=cv-1&maxRetries=0&apiKey=RAW(" + REPLAY_KEY + ")");
@@ -81,8 +78,6 @@ class StaleRedeliveryDelayTest extends CamelTestSupport {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Still fails: the component removes the stale delay when the replay starts and when it"
-                                    + " fails, yet the error handler's redelivery sees the message's headers as they came in")
     void aReplayedMessageThatMeetsA503IsRedeliveredWithTheRouteOwnDelayNotTheOldRateLimitOne() {
         // 1. a 429 whose reset is beyond rateLimitMaxWait: dead-lettered, with the component's CamelRedeliveryDelay
         braze.script().rateLimited(1, 3);
@@ -105,12 +100,15 @@ class StaleRedeliveryDelayTest extends CamelTestSupport {
         assertThat(replayed.getException()).as("the route's redelivery sends it").isNull();
         assertThat(replayFailure.get()).as("the replay's first attempt failed with the 503")
                 .isInstanceOfSatisfying(BrazeApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
-        assertThat(delaySeenOnRedelivery).as("CamelRedeliveryDelay when the replay route redelivered after the 503: the stale"
-                + " rate-limit delay must be gone, so that the route's own redeliveryDelay (100 ms) applies").containsExactly((Object) null);
         List<RecordedRequest> replays = braze.allRequests().stream().filter(r -> r.usedApiKey(REPLAY_KEY)).toList();
         assertThat(replays).extracting(RecordedRequest::status).containsExactly(503, 201);
-        System.out.printf("StaleRedeliveryDelay: the redelivery came %d ms after the 503%n",
-                replays.get(1).receivedAt().toEpochMilli() - replays.get(0).receivedAt().toEpochMilli());
+        long gap = replays.get(1).receivedAt().toEpochMilli() - replays.get(0).receivedAt().toEpochMilli();
+        System.out.printf("StaleRedeliveryDelay: the redelivery came %d ms after the 503%n", gap);
+        // Camel's error handler restores the message as it came in before it redelivers (so onRedelivery sees the stored
+        // headers), but it takes the delay from the failed message, where the component removed its stale one: the
+        // route's own 100 ms applies, not the stored rate-limit delay of several seconds
+        assertThat(gap).as("ms between the 503 and the redelivery; the stale delay was %s ms", stored.headers()
+                .get(Exchange.REDELIVERY_DELAY)).isLessThan(1500);
         braze.assertCanvasTriggered("cv-1").forExternalUserId("r1").times(1);
     }
 }

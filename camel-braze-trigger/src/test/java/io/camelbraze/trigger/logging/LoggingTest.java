@@ -146,6 +146,8 @@ class LoggingTest extends CamelTestSupport {
                 .anySatisfy(l -> assertThat(l).startsWith("DEBUG").contains("429"))
                 .anySatisfy(l -> assertThat(l).startsWith("DEBUG").contains("retrying in").contains("RATE_LIMIT"))
                 .anySatisfy(l -> assertThat(l).startsWith("DEBUG").contains("AUTHENTICATION: HTTP 401"))
+                .anySatisfy(l -> assertThat(l).startsWith("WARN").contains("HTTP 429 for a request of 3 recipient(s)")
+                        .contains("retry 1 of 3 in"))
                 .anySatisfy(l -> assertThat(l).startsWith("WARN").contains("1 non-fatal error(s)"))
                 .anySatisfy(l -> assertThat(l).startsWith("WARN").contains("notice"));
     }
