@@ -289,7 +289,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
             } finally {
                 completion.done();
             }
-        }).start();
+        }).startHere();
         return completion.processReturning();
     }
 

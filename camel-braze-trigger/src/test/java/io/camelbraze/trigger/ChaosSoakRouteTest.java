@@ -62,10 +62,11 @@ import static org.assertj.core.api.Assertions.fail;
 class ChaosSoakRouteTest extends CamelTestSupport {
 
     private static final int SENDERS = 16;
-    private static final int EXCHANGES = 2000;
+    // -Dsoak.exchanges=100000 (and -Dsoak.deadlineSeconds) for the long run; CI runs 2,000
+    private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 2000);
     private static final int STREAMED_RECIPIENTS = 3000;
     private static final String STREAM_ID = "stream";
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("soak.deadlineSeconds", 120));
     private static final String OPTIONS = "&requestTimeout=500&retryInitialDelay=10&retryMaxDelay=100";
 
     @RegisterExtension

@@ -130,10 +130,21 @@ public final class Delivery {
         this.events = new EventLoop(context.completions(), this::onEventFailed);
     }
 
-    /** Starts the delivery; it runs on its event loop, never on the caller's stack. */
+    /** Starts the delivery on its event loop, never on the caller's stack (a batch, started by another exchange). */
     public void start() {
         context.active().add(this);
         events.post(this::fill);
+    }
+
+    /**
+     * Starts the delivery of the exchange whose {@code process()} calls this: the first event (reading the first window
+     * and sending it) runs on the route's thread, without a hand-off; the later ones on the event loop. {@code onDone}
+     * may run before this returns (an input that fails at once); {@link ExchangeCompletion} then completes the exchange
+     * synchronously.
+     */
+    public void startHere() {
+        context.active().add(this);
+        events.postAndRunHere(this::fill);
     }
 
     /**

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
 /**
  * The event loop of one delivery: events posted from any thread (route, HTTP callbacks, timers, the pending-request
  * queue, the rate-limit bucket, the stop path) run one at a time, in the order posted, on the given executor. Posting
- * never runs an event on the caller's stack, so no event handler runs inside another, and a handler that posts to
- * another delivery's loop (giving back a place, say) never runs that delivery's code on its own stack.
+ * never runs an event on the caller's stack (but for a delivery's first event, see {@link #postAndRunHere}), so no event
+ * handler runs inside another, and a handler that posts to another delivery's loop (giving back a place, say) never
+ * runs that delivery's code on its own stack.
  * <p>
  * This is what lets a delivery keep its state without locks: only the running event touches it.
  */
@@ -55,6 +56,19 @@ final class EventLoop {
                 // the component is stopping and its pool is gone: the events still have to run
                 drain();
             }
+        }
+    }
+
+    /**
+     * Posts an event and, if the loop is idle, runs it (and whatever it posts) on the calling thread before returning:
+     * for the first event of a delivery, on the route's thread, so that a request goes out without a thread hand-off.
+     * The loop stays serial; a completion it reaches ends up on this thread's stack only if the caller is the route's
+     * {@code process()} (see ExchangeCompletion), which then returns {@code true}.
+     */
+    void postAndRunHere(Runnable event) {
+        events.add(event);
+        if (pending.getAndIncrement() == 0) {
+            drain();
         }
     }
 

@@ -153,7 +153,7 @@ final class DeliverySimulation {
                     stepEnded(exchange, stepKey, record, outcome);
                 });
         log.add(time.now() + " " + name + " starts");
-        delivery.start();
+        delivery.startHere();
     }
 
     private void stepEnded(SimExchange exchange, String stepKey, DeliveryRecord record, DeliveryOutcome outcome) {
