@@ -18,7 +18,6 @@ package io.camelbraze.trigger;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import io.camelbraze.trigger.batch.RecipientBatcher;
 import io.camelbraze.trigger.batch.ShutdownAnnouncement;

@@ -39,9 +39,10 @@ import java.util.function.Supplier;
  * (its {@code rateLimitMaxWait}, a total per request), schedules itself and calls {@code reserve} again then.</li>
  * <li>{@link Decision.Kind#PARKED PARKED}: not a rate-limit wait. The answer that decides is on its way (the first
  * request's answer while nothing is known, or answers to requests in flight that hold the last known budget). The bucket
- * keeps {@code wakeUp} and runs it, once, on the wake-up executor when it is worth asking again; {@code wakeUp} must then
- * call {@code reserve} again (on the thread that runs it, to keep its place in line). It is never run inside the
- * bucket's lock, nor recursively on a caller's stack.</li>
+ * keeps {@code wakeUp} and runs it, once, on the wake-up executor when it is worth asking again; the caller must then
+ * call {@code reserve} again with the same {@code wakeUp} (on any thread) to keep its place in line, or
+ * {@link #cancel} it when it gives up. It is never run inside the bucket's lock, nor recursively on a caller's
+ * stack.</li>
  * </ul>
  *
  * <h2>How it is built</h2>
