@@ -75,8 +75,6 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(BrazeTriggerProducer.class);
 
     private static final AtomicLong STEP_IDS = new AtomicLong();
-    /** Exchange property: the CamelRedeliveryDelay the component removed, recognised if the error handler restores it. */
-    private static final String PROPERTY_CLEARED_DELAY = "CamelBrazeClearedRedeliveryDelay";
 
     private final BrazeTriggerEndpoint endpoint;
     private final BrazeTriggerConfiguration configuration;
@@ -342,18 +340,15 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     /**
      * Removes a {@code CamelRedeliveryDelay} this component set after a 429 (told by the header beside it, which survives a
      * dead-letter store that keeps headers): it must not delay the redelivery of a failure that is not a rate limit.
+     * Called when a send starts (Camel's error handler hands a redelivery the message as it came in, headers and all) and
+     * when it fails; the error handler reads the delay from the failed message.
      */
     private static void clearOwnRedeliveryDelay(Exchange exchange) {
         org.apache.camel.Message message = exchange.getMessage();
         Object ours = message.removeHeader(BrazeTriggerConstants.RATE_LIMIT_REDELIVERY_DELAY);
-        if (ours == null) {
-            // Camel's error handler may hand a redelivery the message as it came in: the delay we cleared then is back
-            ours = exchange.getProperty(PROPERTY_CLEARED_DELAY);
-        }
         if (ours != null && java.util.Objects.equals(String.valueOf(ours),
                 String.valueOf(message.getHeader(Exchange.REDELIVERY_DELAY)))) {
             message.removeHeader(Exchange.REDELIVERY_DELAY);
-            exchange.setProperty(PROPERTY_CLEARED_DELAY, ours);
         }
     }
 

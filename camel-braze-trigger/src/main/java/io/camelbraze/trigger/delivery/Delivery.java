@@ -100,7 +100,6 @@ public final class Delivery {
     private Request waitingPlace;
     private boolean placeOnItsWay;
     private int requestsRead;
-    private int requestsSent;
     private int failedRequests;
     private int skippedRequests;
     private int skippedRecipients;
@@ -324,7 +323,7 @@ public final class Delivery {
             // nothing more is read
         }
         DeliveryOutcome outcome = new DeliveryOutcome(progress.results(), progress.acceptedRecipients(), skippedRequests,
-                skippedRecipients, records, requestsSent, failedRequests, ambiguousRecipients, reported);
+                skippedRecipients, records, failedRequests, ambiguousRecipients, reported);
         onDone.accept(outcome);
     }
 
@@ -441,7 +440,6 @@ public final class Delivery {
             state = State.ON_WIRE;
             sent = true;
             sentAt = now;
-            requestsSent++;
             context.listener().requestSent(chunk.recipientCount());
             context.client().post(context.path(), chunk.json())
                     .whenComplete((response, error) -> events.post(() -> onAnswered(response, error)));

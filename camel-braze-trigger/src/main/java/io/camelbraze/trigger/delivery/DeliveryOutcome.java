@@ -24,7 +24,6 @@ package io.camelbraze.trigger.delivery;
  * @param skippedRequests    requests not sent because the idempotent repository knew them
  * @param skippedRecipients  recipients in them
  * @param records            records in the whole input (0 for a send without recipients)
- * @param requestsSent       requests put on the wire by this delivery, retries included
  * @param failedRequests     requests that reached the wire at least once and ended without Braze accepting them
  * @param ambiguousRecipients recipients in requests that may have reached Braze though no answer said so (a timeout, a
  *                           connection dropped after the request was written, a 504): neither accepted nor unsent
@@ -32,7 +31,7 @@ package io.camelbraze.trigger.delivery;
  *                           {@code null} when every request was accepted or skipped
  */
 public record DeliveryOutcome(AcceptedResults accepted, int acceptedRecipients, int skippedRequests,
-                              int skippedRecipients, int records, int requestsSent, int failedRequests, int ambiguousRecipients,
+                              int skippedRecipients, int records, int failedRequests, int ambiguousRecipients,
                               Throwable failure) {
 
     /**

@@ -78,10 +78,4 @@ public final class ExchangeCompletion {
         LOG.error("A braze-trigger exchange was completed twice; the second completion was ignored",
                 new IllegalStateException("completed twice"));
     }
-
-    /** Whether {@link #done()} was called. */
-    public boolean isDone() {
-        int now = state.get();
-        return now == DONE || now == DONE_WHILE_STARTING;
-    }
 }

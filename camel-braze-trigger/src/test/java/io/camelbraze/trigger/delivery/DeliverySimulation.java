@@ -32,6 +32,7 @@ import io.camelbraze.trigger.mapping.RecipientSource;
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
 import io.camelbraze.trigger.ratelimit.RateLimitBucket;
+import io.camelbraze.trigger.ratelimit.ManualScheduler;
 import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -42,7 +43,7 @@ import org.apache.camel.support.DefaultExchange;
  * One simulated schedule of the delivery core, built from a seed: a handful of exchanges (one recipient, lists over 50,
  * streamed inputs with an invalid record now and then, batch members), each sent to one to three targets in sequence (the
  * same target twice among them), with the route's redeliveries, stops of the producer, and Braze answering as
- * {@link SimulatedBraze} draws it. Everything runs on one thread in {@link SimulatedTime}; the checks of
+ * {@link SimulatedBraze} draws it. Everything runs on one thread in {@link ManualScheduler}; the checks of
  * {@link #violations()} hold after any schedule.
  */
 final class DeliverySimulation {
@@ -57,7 +58,7 @@ final class DeliverySimulation {
     final long seed;
     private final Random random;
     private final List<String> log;
-    private final SimulatedTime time;
+    private final ManualScheduler time;
     private final SimulatedBraze braze;
     private final PendingRequests pending;
     private final RateLimitRegistry.Buckets buckets;
@@ -75,7 +76,7 @@ final class DeliverySimulation {
         this.seed = seed;
         this.random = new Random(seed);
         this.log = logging ? new ArrayList<>() : new NoLog();
-        this.time = new SimulatedTime(START, random);
+        this.time = new ManualScheduler(START, random);
         double faults = random.nextInt(4) == 0 ? 0 : random.nextDouble() * 0.5;
         double[] weights = new double[SimulatedBraze.Fate.values().length];
         weights[0] = 1 - faults;
@@ -111,7 +112,7 @@ final class DeliverySimulation {
                 active.abortAll("The braze-trigger producer stopped before Braze answered");
             }, random.nextInt(5000), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        while (time.runNext(DEADLINE)) {
+        while (time.now() <= DEADLINE && time.runNext()) {
             // the schedule runs
         }
         check();
@@ -329,8 +330,8 @@ final class DeliverySimulation {
         if (active.size() != 0) {
             violations.add(active.size() + " delivery(ies) left active");
         }
-        if (time.pendingTasks() != 0) {
-            violations.add(time.pendingTasks() + " task(s) still scheduled an hour after the start");
+        if (time.pending() != 0) {
+            violations.add(time.pending() + " task(s) still scheduled an hour after the start");
         }
     }
 

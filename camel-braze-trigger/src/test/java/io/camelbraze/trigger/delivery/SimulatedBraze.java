@@ -31,11 +31,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelbraze.trigger.BrazeTransportException;
 import io.camelbraze.trigger.http.BrazeHttpClient;
 import io.camelbraze.trigger.http.BrazeResponse;
+import io.camelbraze.trigger.ratelimit.ManualScheduler;
 
 /**
  * Braze and the network for the delivery simulation: each request's fate is drawn from the seed — accepted (201), 400,
  * 401, 429 (with the workspace window's reset), 500/503, 504 (accepted or not), connection refused, dropped after Braze
- * accepted, timed out, answered after the timeout — and answered on {@link SimulatedTime} after a drawn latency. A
+ * accepted, timed out, answered after the timeout — and answered on {@link ManualScheduler} after a drawn latency. A
  * workspace window (a limit per second, or no rate-limit headers at all) answers 429 when spent, as Braze does.
  * <p>
  * It keeps the truth the invariants are checked against: per route step (an exchange's send to one target), which
@@ -49,7 +50,7 @@ final class SimulatedBraze {
 
     static final long REQUEST_TIMEOUT_MILLIS = 1000;
 
-    private final SimulatedTime time;
+    private final ManualScheduler time;
     private final Random random;
     private final double[] weights;
     private final int limitPerSecond; // 0: Braze sends no rate-limit headers
@@ -66,7 +67,7 @@ final class SimulatedBraze {
     final List<String> violations = new ArrayList<>();
     int requests;
 
-    SimulatedBraze(SimulatedTime time, Random random, double[] weights, int limitPerSecond, List<String> log) {
+    SimulatedBraze(ManualScheduler time, Random random, double[] weights, int limitPerSecond, List<String> log) {
         this.time = time;
         this.random = random;
         this.weights = weights;

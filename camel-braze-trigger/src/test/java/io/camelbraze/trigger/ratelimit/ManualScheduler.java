@@ -17,6 +17,7 @@ package io.camelbraze.trigger.ratelimit;
 
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
@@ -27,24 +28,35 @@ import java.util.concurrent.TimeUnit;
 /**
  * A single-threaded scheduler on a virtual clock, for deterministic tests: nothing runs until the test advances time.
  * {@link #execute} runs a task at the current virtual time, in order; {@link #schedule} runs it after a virtual delay.
+ * <p>
+ * Given a seeded {@link Random} it also interleaves, for the delivery simulation: tasks due at the same moment run in
+ * an order drawn from it, and {@link #execute} stands for a hand-off to another thread, running the task after a drawn
+ * hop of 0–2 virtual milliseconds. The same seed gives the same schedule.
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private final Random interleaving;
     private long now;
     private long sequence;
     private int executed;
 
-    ManualScheduler(long startMillis) {
-        this.now = startMillis;
+    public ManualScheduler(long startMillis) {
+        this(startMillis, null);
     }
 
-    long now() {
+    /** @param interleaving draws the order of tasks due together and the hops of {@link #execute}; null: in order */
+    public ManualScheduler(long startMillis, Random interleaving) {
+        this.now = startMillis;
+        this.interleaving = interleaving;
+    }
+
+    public long now() {
         return now;
     }
 
     /** Tasks waiting to run (due or not). */
-    int pending() {
+    public int pending() {
         return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 
@@ -71,7 +83,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
 
     /** Runs the earliest task, moving the clock to its time; false if none is left. */
-    boolean runNext() {
+    public boolean runNext() {
         Task task = queue.poll();
         if (task == null) {
             return false;
@@ -87,7 +99,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
 
     @Override
     public void execute(Runnable command) {
-        add(command, 0);
+        add(command, interleaving == null ? 0 : interleaving.nextInt(3));
     }
 
     @Override
@@ -96,7 +108,8 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
 
     private Task add(Runnable command, long delayMillis) {
-        Task task = new Task(now + Math.max(0, delayMillis), sequence++, command);
+        long order = interleaving == null ? sequence++ : interleaving.nextLong();
+        Task task = new Task(now + Math.max(0, delayMillis), order, command);
         queue.add(task);
         return task;
     }
