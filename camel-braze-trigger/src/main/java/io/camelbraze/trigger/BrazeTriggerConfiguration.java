@@ -121,10 +121,12 @@ public class BrazeTriggerConfiguration implements Cloneable {
     private String proxyHost;
     @UriParam(label = "proxy", description = "HTTP proxy port.")
     private Integer proxyPort;
-    @UriParam(label = "advanced", defaultValue = "20", description = "Maximum open connections to Braze.")
-    private int maxTotalConnections = 20;
-    @UriParam(label = "advanced", defaultValue = "20", description = "Maximum open connections per route (host).")
-    private int connectionsPerRoute = 20;
+    @UriParam(label = "advanced", defaultValue = "32",
+              description = "Maximum open connections to Braze (raised to maxConcurrentRequests if that is higher).")
+    private int maxTotalConnections = 32;
+    @UriParam(label = "advanced", defaultValue = "32",
+              description = "Maximum open connections per route (host) (raised to maxConcurrentRequests if that is higher).")
+    private int connectionsPerRoute = 32;
 
     // ---- delivery ----
     @UriParam(label = "producer", defaultValue = "3",
@@ -151,15 +153,19 @@ public class BrazeTriggerConfiguration implements Cloneable {
                             + " top-level context and send id share one request. 1 sends each exchange on its own.")
     private int batchSize = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
-              description = "When batchSize is above 1: how long, in milliseconds, a partial batch waits for more exchanges before it is sent.")
+              description = "When batchSize is above 1: the longest, in milliseconds, a partial batch waits for more exchanges before it is"
+                            + " sent. It usually leaves much sooner: at once when nothing of its kind is in flight, else after about a"
+                            + " twentieth of Braze's round trip; only while the workspace's rate-limit budget is tight does it wait to fill.")
     private long batchTimeout = 1000;
 
     // ---- bulk sends ----
-    @UriParam(label = "producer", defaultValue = "8",
-              description = "Requests one exchange keeps in flight at once when its recipients need several requests (a list or a"
-                            + " streamed file of more than 50). Every request is still paced by the workspace's rate limits; the"
+    @UriParam(label = "producer", defaultValue = "32",
+              description = "The most requests one exchange keeps in flight at once when its recipients need several requests (a list"
+                            + " or a streamed file of more than 50), and the most batches of one kind in flight with batchSize above 1."
+                            + " A bulk send keeps fewer when the workspace's rate-limit budget is spent with fewer at Braze's round trip"
+                            + " (budget per second times round trip). Every request is still paced by the workspace's rate limits; the"
                             + " connection pool (connectionsPerRoute, maxTotalConnections) is raised to at least this many.")
-    private int maxConcurrentRequests = 8;
+    private int maxConcurrentRequests = 32;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,skip",
               description = "What to do with a record Braze would refuse: fail fails the exchange with BrazeValidationException (before"
                             + " anything is sent for a body held in memory; at the first invalid record for a streamed body, whose"

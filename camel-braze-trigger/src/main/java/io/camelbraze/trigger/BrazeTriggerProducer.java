@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.camelbraze.trigger.batch.BatchDeparture;
 import io.camelbraze.trigger.batch.RecipientBatcher;
 import io.camelbraze.trigger.batch.ShutdownAnnouncement;
 import io.camelbraze.trigger.delivery.ActiveDeliveries;
@@ -37,6 +38,7 @@ import io.camelbraze.trigger.ratelimit.RateLimitRegistry;
 import io.camelbraze.trigger.delivery.RequestChunks;
 import io.camelbraze.trigger.delivery.ResponseInterpreter;
 import io.camelbraze.trigger.delivery.RetryBackoff;
+import io.camelbraze.trigger.delivery.RoundTrips;
 import io.camelbraze.trigger.delivery.SingleRequest;
 import io.camelbraze.trigger.health.ProducerHealthCheckRegistration;
 import io.camelbraze.trigger.http.BrazeClients;
@@ -134,7 +136,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                         configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait(),
                         configuration.getAction() != BrazeAction.createSendId),
                 component.scheduler(), component.completions(), component.pendingRequests(), active, endpoint.getListener(),
-                System::currentTimeMillis);
+                System::currentTimeMillis, new RoundTrips());
         if (configuration.getIdempotentRepository() != null) {
             // a repository bean referenced only here would otherwise never be started (JDBC ones create their table then)
             ServiceHelper.startService(configuration.getIdempotentRepository());
@@ -144,8 +146,11 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                     .createExpression(configuration.getIdempotentKey());
         }
         if (configuration.getBatchSize() > 1 && configuration.getIdempotentRepository() == null) {
-            batcher = new RecipientBatcher(configuration.getBatchSize(), configuration.getBatchTimeout(), component.scheduler(),
-                    this::deliverBatch);
+            BatchDeparture departure = new BatchDeparture(configuration.getBatchSize(), configuration.getBatchTimeout(),
+                    delivery.roundTrips()::millis);
+            batcher = new RecipientBatcher(departure, configuration.getMaxConcurrentRequests(),
+                    template -> bucketFor(template).budgetTight(System.currentTimeMillis()), component.scheduler(),
+                    System::currentTimeMillis, this::deliverBatch);
         }
         if (batcher != null) {
             shutdownListener = new ShutdownAnnouncement(this::sendGatheringBatches);
@@ -304,12 +309,14 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         RecipientSource recipients = RecipientSource.inMemory(merged.recipients());
         new Delivery(delivery, new RequestChunks(merged.withRecipients((List<Recipient>) null), recipients,
                 MAX_RECIPIENTS_PER_REQUEST), bucketFor(merged), new ChunkProgress().of("batch"), null, 1, outcome -> {
+                    // the batcher first hears that the request ended, then the members' senders may send again: it
+                    // knows them as returning senders, whose next records it waits for
                     try {
+                        whenDone.run();
+                    } finally {
                         for (RecipientBatcher.Member member : members) {
                             completeMember(member, outcome);
                         }
-                    } finally {
-                        whenDone.run();
                     }
                 }).start();
     }

@@ -126,8 +126,8 @@ class BulkSendRouteTest extends CamelTestSupport {
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT)).isEqualTo(rows / 50);
         assertThat(braze.requests()).hasSize(rows / 50).allSatisfy(r -> assertThat(r.recipients()).hasSize(50));
         assertThat(braze.acceptedRecipients()).hasSize(rows);
-        // held at once: the requests in flight (maxConcurrentRequests = 8) and the one being filled
-        assertThat(maxAhead.get()).as("records read ahead of Braze's answers").isLessThanOrEqualTo(9 * 50 + 50);
+        // held at once: the requests in flight (maxConcurrentRequests, 32 by default) and the one being filled
+        assertThat(maxAhead.get()).as("records read ahead of Braze's answers").isLessThanOrEqualTo(33 * 50 + 50);
     }
 
     @Test
@@ -193,23 +193,24 @@ class BulkSendRouteTest extends CamelTestSupport {
     @Test
     void failOnAStreamStopsAtTheBadRecordAndAReplayResumes() throws Exception {
         Path file = dir.resolve("batch.ndjson");
-        List<String> lines = IntStream.range(0, 1000).mapToObj(i -> "{\"id\":\"c" + i + "\"}").collect(Collectors.toList());
-        lines.set(600, "{\"name\":\"no id\"}");
+        List<String> lines = IntStream.range(0, 2000).mapToObj(i -> "{\"id\":\"c" + i + "\"}").collect(Collectors.toList());
+        // past the first window: maxConcurrentRequests (32) requests of 50 are read before any is sent
+        lines.set(1800, "{\"name\":\"no id\"}");
         Files.write(file, lines);
 
         Exchange exchange = template.send("direct:bulk", e -> e.getMessage().setBody(file.toFile()));
 
         assertThat(exchange.getException()).isInstanceOf(BrazeValidationException.class)
-                .hasMessageContaining("recipients[600]").hasMessageContaining("already accepted");
+                .hasMessageContaining("recipients[1800]").hasMessageContaining("already accepted");
         int sentFirst = braze.acceptedRecipients().size();
-        assertThat(sentFirst).isPositive().isLessThanOrEqualTo(600);
+        assertThat(sentFirst).isPositive().isLessThanOrEqualTo(1800);
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.RECIPIENT_COUNT)).isEqualTo(sentFirst);
         assertThat(exchange.getException()).hasMessageContaining("already accepted " + sentFirst + " recipient(s)");
         // a streamed input is not read past the failure: the records read and not accepted are counted
         assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.UNSENT_RECIPIENTS, Integer.class))
-                .isPositive().isLessThanOrEqualTo(1000 - sentFirst);
+                .isPositive().isLessThanOrEqualTo(2000 - sentFirst);
 
-        lines.set(600, "{\"id\":\"c600\"}");
+        lines.set(1800, "{\"id\":\"c1800\"}");
         Files.write(file, lines, StandardCharsets.UTF_8);
         exchange.setException(null);
         Exchange replayed = template.send("direct:bulk", exchange);
@@ -217,7 +218,7 @@ class BulkSendRouteTest extends CamelTestSupport {
         assertThat(replayed.getException()).isNull();
         Map<String, Long> times = braze.acceptedRecipients().stream()
                 .collect(Collectors.groupingBy(r -> r.externalUserId(), Collectors.counting()));
-        assertThat(times).hasSize(1000).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        assertThat(times).hasSize(2000).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
     }
 
     /** An Iterator is read once: its redelivery says so, instead of "no recipients" as if nothing had been sent. */

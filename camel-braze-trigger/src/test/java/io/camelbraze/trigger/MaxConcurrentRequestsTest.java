@@ -85,8 +85,8 @@ class MaxConcurrentRequestsTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:four").to("braze-trigger:canvas?canvasId=cv-1&maxConcurrentRequests=4" + braze);
-                // more than the pool's default 20 connections per host
-                from("direct:thirty").to("braze-trigger:canvas?canvasId=cv-1&maxConcurrentRequests=30" + braze);
+                // more than the pool's default 32 connections per host
+                from("direct:forty").to("braze-trigger:canvas?canvasId=cv-1&maxConcurrentRequests=40" + braze);
             }
         };
     }
@@ -106,10 +106,10 @@ class MaxConcurrentRequestsTest extends CamelTestSupport {
 
     @Test
     void theConnectionPoolAllowsMoreThanItsDefault() {
-        Exchange exchange = template.request("direct:thirty", e -> e.getMessage().setBody(recipients(50 * 31)));
+        Exchange exchange = template.request("direct:forty", e -> e.getMessage().setBody(recipients(50 * 41)));
 
         assertThat(exchange.getException()).isNull();
-        assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT)).isEqualTo(31);
-        assertThat(mostHeld.get()).as("requests Braze held at once").isEqualTo(30);
+        assertThat(exchange.getMessage().getHeader(BrazeTriggerConstants.REQUEST_COUNT)).isEqualTo(41);
+        assertThat(mostHeld.get()).as("requests Braze held at once").isEqualTo(40);
     }
 }

@@ -34,7 +34,10 @@ import io.camelbraze.trigger.test.FakeBraze;
  *   <li>{@code split}: {@link BulkScenarios#sequentialSplit}, a sequential split, {@code batchSize=50} vs 1;</li>
  *   <li>{@code senders}: {@link BulkScenarios#concurrentSenders}, 32 concurrent senders, {@code batchSize=50} vs 1;</li>
  *   <li>{@code slow}: {@link BulkScenarios#slowBraze}, one exchange of 10,000 with Braze answering in 50 ms;</li>
- *   <li>{@code bulk}: the four above.</li>
+ *   <li>{@code bulk}: the four above;</li>
+ *   <li>{@code latency}: {@link LatencyScenario}, senders and bulk sends with Braze answering in 100 ms (and 300 ms under
+ *   a budget), beside the limit of each setup;</li>
+ *   <li>{@code soak}: {@link SoakScenario}, the route-level chaos soak at 100,000 exchanges.</li>
  * </ul>
  * The bulk scenarios share one fake Braze (rate limit lifted) that counts what it accepts instead of keeping it, and
  * print a summary table at the end.
@@ -52,16 +55,28 @@ public final class Benchmarks {
             String name = s.trim().toLowerCase(Locale.ROOT);
             if (name.equals("bulk")) {
                 scenarios.addAll(BULK);
-            } else if (name.equals("throughput") || BULK.contains(name)) {
+            } else if (name.equals("throughput") || name.equals("latency") || name.equals("soak") || BULK.contains(name)) {
                 scenarios.add(name);
             } else {
-                throw new IllegalArgumentException("Unknown bench.scenario '" + s + "': use throughput, bulk or one of " + BULK);
+                throw new IllegalArgumentException("Unknown bench.scenario '" + s + "': use throughput, bulk, latency, soak or one of " + BULK);
             }
         }
         if (scenarios.remove("throughput")) {
             TriggerBenchmark.main(args);
         }
         if (scenarios.isEmpty()) {
+            return;
+        }
+        Summary summary = new Summary();
+        if (scenarios.remove("latency")) {
+            // its rows bring their own fakes: each with its latency and budget
+            new LatencyScenario(summary).run();
+        }
+        if (scenarios.remove("soak")) {
+            SoakScenario.run(summary);
+        }
+        if (scenarios.isEmpty()) {
+            summary.print();
             return;
         }
         System.out.printf(Locale.ROOT, "%nbraze-trigger bulk benchmark: %d cores, Java %s, %s, load average %.1f; scenarios %s%n",
@@ -71,7 +86,6 @@ public final class Benchmarks {
         // no rate limit in the way, and nothing kept per request: the fake counts what it accepts
         FakeBraze braze = FakeBraze.builder().rateLimited(Integer.MAX_VALUE, Duration.ofHours(1)).journalTo(counter).build()
                 .start();
-        Summary summary = new Summary();
         List<String> failed = new ArrayList<>();
         try (BulkScenarios bulk = new BulkScenarios(braze, counter, summary)) {
             for (String scenario : scenarios) {

@@ -86,6 +86,10 @@ public class FakeBraze implements AutoCloseable {
                     .port(settings.port())
                     .containerThreads(12)
                     .jettyAcceptors(1)
+                    // a delayed answer waits on a timer, not on a container thread: hundreds can be held at once, as
+                    // Braze holds the requests of many senders for its round trip
+                    .asynchronousResponseEnabled(true)
+                    .asynchronousResponseThreads(4)
                     .disableRequestJournal()
                     .gzipDisabled(true)
                     .extensions(new BrazeResponder(settings, rateLimiter, script, journal, book));

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import io.camelbraze.trigger.delivery.ExchangeCompletion;
 import io.camelbraze.trigger.mapping.BrazeJson;
@@ -33,11 +35,13 @@ import io.camelbraze.trigger.model.TriggerRequest;
 import org.apache.camel.Exchange;
 
 /**
- * Producer-level batching, grouped like a database's group commit: exchanges that each carry a few recipients and share
- * everything else (target id, send id, top-level context, audience, attachments) are merged into one request of up to
- * {@code batchSize} recipients. A record that arrives while no request of its kind is in flight goes out at once (a
- * sequential split is never slowed down); records that arrive while requests are in flight gather into the next request,
- * which leaves when one of those ends, when it is full, or after {@code batchTimeout} at the latest.
+ * Producer-level batching: exchanges that each carry a few recipients and share everything else (target id, send id,
+ * top-level context, audience, attachments) are merged into one request of up to {@code batchSize} recipients. Several
+ * requests of one kind may be in flight at once (at most {@code maxConcurrentRequests}) while the records arriving
+ * meanwhile gather into the next; {@link BatchDeparture} says when a gathering batch leaves. The batcher counts, per
+ * kind, the senders of answered requests that have not sent again: synchronous senders come back right after their
+ * answer, and a batch of them leaves once they are all back. A record that arrives while nothing of its kind is in
+ * flight, gathering or expected goes out at once (a sequential split is never slowed down).
  * <p>
  * Braze sends once per user per request: a recipient whose identifier (external id, alias name and label, email) is already
  * in a gathering request goes into another one. Each exchange was validated on its own before it joined, so a bad record
@@ -51,16 +55,32 @@ public final class RecipientBatcher {
         void send(TriggerRequest merged, List<Member> members, Runnable whenDone);
     }
 
-    private final int batchSize;
-    private final long batchTimeoutMillis;
+    private final BatchDeparture departure;
+    private final int maxInFlight;
+    private final Predicate<TriggerRequest> budgetTight;
     private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
     private final Sender sender;
+    /** Kinds kept while idle (their senders may come back) before the long idle ones are forgotten. */
+    private static final int IDLE_KINDS_KEPT = 32;
+
     private final Map<String, Kind> kinds = new HashMap<>();
 
-    public RecipientBatcher(int batchSize, long batchTimeoutMillis, ScheduledExecutorService scheduler, Sender sender) {
-        this.batchSize = batchSize;
-        this.batchTimeoutMillis = batchTimeoutMillis;
+    /**
+     * @param departure   when a gathering batch leaves
+     * @param maxInFlight requests of one kind in flight at once
+     * @param budgetTight whether the budget of the workspace a request of this kind (the template) goes to is tight
+     * @param scheduler   runs the batches' timers
+     * @param clock       milliseconds
+     * @param sender      sends a merged request
+     */
+    public RecipientBatcher(BatchDeparture departure, int maxInFlight, Predicate<TriggerRequest> budgetTight,
+                            ScheduledExecutorService scheduler, LongSupplier clock, Sender sender) {
+        this.departure = departure;
+        this.maxInFlight = Math.max(1, maxInFlight);
+        this.budgetTight = budgetTight;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.sender = sender;
     }
 
@@ -77,35 +97,39 @@ public final class RecipientBatcher {
     public void add(TriggerRequest request, Exchange exchange, ExchangeCompletion completion) {
         String key = compatibilityKey(request);
         Member member = new Member(exchange, completion, request.recipients().size());
-        Batch ready = null;
+        List<Batch> ready;
         synchronized (this) {
+            long now = clock.getAsLong();
+            if (kinds.size() > IDLE_KINDS_KEPT) {
+                forgetIdleKinds(now);
+            }
             Kind kind = kinds.computeIfAbsent(key, k -> new Kind(request.withRecipients((List<Recipient>) null)));
-            if (kind.inFlight == 0 && kind.gathering.isEmpty()) {
-                ready = new Batch(key, kind.template);
-                ready.add(request.recipients(), member);
+            boolean returner = kind.returning > 0;
+            if (returner) {
+                kind.returning--;
+            }
+            if (!returner && kind.inFlight == 0 && kind.gathering.isEmpty()) {
+                Batch alone = new Batch(key, kind.template, now);
+                alone.add(request.recipients(), member);
                 kind.inFlight++;
+                ready = List.of(alone);
             } else {
-                Batch batch = kind.gathering.stream().filter(b -> b.accepts(request.recipients(), batchSize)).findFirst()
-                        .orElse(null);
+                Batch batch = kind.gathering.stream().filter(b -> b.accepts(request.recipients(), departure.batchSize()))
+                        .findFirst().orElse(null);
                 if (batch == null) {
-                    batch = new Batch(key, kind.template);
+                    batch = new Batch(key, kind.template, now);
                     kind.gathering.add(batch);
-                    Batch scheduled = batch;
-                    batch.timeout = scheduler.schedule(() -> sendIfGathering(scheduled), batchTimeoutMillis,
-                            TimeUnit.MILLISECONDS);
+                    arm(batch, departure.lingerMillis());
                 }
                 batch.add(request.recipients(), member);
-                if (batch.recipients.size() >= batchSize) {
-                    ready = take(kind, batch);
-                }
+                batch.holdsReturners |= returner;
+                ready = departures(kind, now);
             }
         }
-        if (ready != null) {
-            send(ready);
-        }
+        ready.forEach(this::send);
     }
 
-    /** Sends every gathering batch now (the route or the producer is stopping). */
+    /** Sends every gathering batch now, whatever is in flight (the route or the producer is stopping). */
     public void flushAll() {
         List<Batch> ready = new ArrayList<>();
         synchronized (this) {
@@ -123,57 +147,109 @@ public final class RecipientBatcher {
         return kinds.values().stream().flatMap(k -> k.gathering.stream()).mapToInt(b -> b.members.size()).sum();
     }
 
-    private void sendIfGathering(Batch batch) {
-        Batch ready = null;
+    /** Requests of all kinds in flight. */
+    public synchronized int inFlight() {
+        return kinds.values().stream().mapToInt(k -> k.inFlight).sum();
+    }
+
+    /**
+     * The gathering batches of a kind that leave now, taken out of line, oldest first, while a request slot is free.
+     * Call with the lock held; send them after releasing it.
+     */
+    private List<Batch> departures(Kind kind, long now) {
+        List<Batch> ready = new ArrayList<>();
+        Boolean tight = null;
+        for (Batch batch : List.copyOf(kind.gathering)) {
+            if (kind.inFlight >= maxInFlight) {
+                break;
+            }
+            long age = now - batch.firstAt;
+            BatchDeparture.Verdict verdict = departure.decide(batch.recipients.size(), age, kind.inFlight, kind.returning,
+                    batch.holdsReturners);
+            if (verdict == BatchDeparture.Verdict.LEAVE_UNLESS_BUDGET_TIGHT && tight == null) {
+                tight = budgetTight.test(kind.template);
+            }
+            if (verdict == BatchDeparture.Verdict.LEAVE
+                || verdict == BatchDeparture.Verdict.LEAVE_UNLESS_BUDGET_TIGHT && !tight) {
+                ready.add(take(kind, batch));
+                if (batch.holdsReturners && kind.returning > 0) {
+                    kind.returning = 0; // senders not back by now are not about to be: no batch waits for them
+                }
+            }
+        }
+        return ready;
+    }
+
+    /** A batch's timer: it may be due now; if it still gathers, the timer is armed for the next time it may be. */
+    private void onTimer(Batch batch) {
+        List<Batch> ready = List.of();
         synchronized (this) {
             Kind kind = kinds.get(batch.key);
             if (kind != null && kind.gathering.contains(batch)) {
-                ready = take(kind, batch);
+                long now = clock.getAsLong();
+                ready = departures(kind, now);
+                long next = departure.untilNextChange(now - batch.firstAt, batch.holdsReturners);
+                if (kind.gathering.contains(batch) && next > 0) {
+                    arm(batch, next);
+                }
             }
         }
-        if (ready != null) {
-            send(ready);
-        }
+        ready.forEach(this::send);
+    }
+
+    private void arm(Batch batch, long delayMillis) {
+        batch.timer = scheduler.schedule(() -> onTimer(batch), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     private Batch take(Kind kind, Batch batch) {
         kind.gathering.remove(batch);
-        if (batch.timeout != null) {
-            batch.timeout.cancel(false);
+        if (batch.timer != null) {
+            batch.timer.cancel(false);
         }
         kind.inFlight++;
         return batch;
     }
 
-    /** A request of this kind ended: the next gathered batch, if any, goes now. */
-    private void requestEnded(String key) {
-        Batch next = null;
+    /**
+     * A request of this kind ended: its slot goes to the gathered batches that are due, and its members' senders may be
+     * about to send again.
+     */
+    private void requestEnded(String key, int members) {
+        List<Batch> ready;
         synchronized (this) {
             Kind kind = kinds.get(key);
             if (kind == null) {
                 return;
             }
+            long now = clock.getAsLong();
             kind.inFlight--;
-            if (!kind.gathering.isEmpty()) {
-                next = take(kind, kind.gathering.peek());
-            } else if (kind.inFlight == 0) {
+            kind.returning += members;
+            kind.lastEndedAt = now;
+            ready = departures(kind, now);
+            if (kind.isIdle() && kind.returning == 0) {
                 kinds.remove(key);
             }
         }
-        if (next != null) {
-            send(next);
-        }
+        ready.forEach(this::send);
+    }
+
+    /**
+     * Forgets the kinds with nothing in flight or gathering whose last request ended more than {@code batchTimeout} ago:
+     * their senders are not coming back (endpoints with a context per message would otherwise keep one each).
+     */
+    private void forgetIdleKinds(long now) {
+        kinds.values().removeIf(kind -> kind.isIdle() && now - kind.lastEndedAt > departure.timeoutMillis());
     }
 
     private void send(Batch batch) {
         try {
             sender.send(batch.template.withRecipients(List.copyOf(batch.recipients)), List.copyOf(batch.members),
-                    () -> requestEnded(batch.key));
+                    () -> requestEnded(batch.key, batch.members.size()));
         } catch (Throwable t) {
             try {
                 batch.members.forEach(m -> m.fail(t));
             } finally {
-                requestEnded(batch.key);
+                requestEnded(batch.key, 0);
             }
         }
     }
@@ -193,14 +269,20 @@ public final class RecipientBatcher {
         return "email:" + String.valueOf(recipient.email()).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Requests of one kind (same shared fields): how many are in flight and the batches gathering behind them. */
+    /** Requests of one kind (same shared fields): how many are in flight and the batches gathering, oldest first. */
     private static final class Kind {
         final TriggerRequest template;
         final ArrayDeque<Batch> gathering = new ArrayDeque<>();
         int inFlight;
+        int returning; // members of answered requests whose senders have not sent again yet
+        long lastEndedAt;
 
         Kind(TriggerRequest template) {
             this.template = template;
+        }
+
+        boolean isIdle() {
+            return inFlight == 0 && gathering.isEmpty();
         }
     }
 
@@ -210,11 +292,14 @@ public final class RecipientBatcher {
         final List<Recipient> recipients = new ArrayList<>();
         final Set<String> identities = new HashSet<>();
         final List<Member> members = new ArrayList<>();
-        ScheduledFuture<?> timeout;
+        final long firstAt;
+        boolean holdsReturners;
+        ScheduledFuture<?> timer;
 
-        Batch(String key, TriggerRequest template) {
+        Batch(String key, TriggerRequest template, long firstAt) {
             this.key = key;
             this.template = template;
+            this.firstAt = firstAt;
         }
 
         boolean accepts(List<Recipient> more, int batchSize) {

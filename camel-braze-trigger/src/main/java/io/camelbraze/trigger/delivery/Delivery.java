@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * <caption>Phases</caption>
  * <tr><th>phase</th><th>event</th><th>what happens</th></tr>
  * <tr><td>READING</td><td>start, a request ended, a place granted</td><td>reads requests (skipping those accepted
- * before) while fewer than {@code maxConcurrent} are live, asking each a pending-request place; a window read at once is
+ * before) while fewer are live than {@code maxConcurrent} or, if fewer, than the workspace's budget needs at Braze's
+ * round trip ({@link ConcurrencyLimit}), asking each a pending-request place; a window read at once is
  * read whole before any of it is sent, so a short input with an invalid record sends nothing</td></tr>
  * <tr><td>READING</td><td>input ended</td><td>→ DRAINING</td></tr>
  * <tr><td>READING</td><td>invalid record, unreadable input, a request failed for good</td><td>the failure is kept;
@@ -162,7 +163,8 @@ public final class Delivery {
             return;
         }
         List<Request> window = new ArrayList<>();
-        while (phase == Phase.READING && waitingPlace == null && live.size() + window.size() < maxConcurrent) {
+        int inFlightLimit = inFlightLimit();
+        while (phase == Phase.READING && waitingPlace == null && live.size() + window.size() < inFlightLimit) {
             PreparedChunk chunk = readNext();
             if (chunk == null) {
                 break;
@@ -184,6 +186,15 @@ public final class Delivery {
         live.addAll(window);
         window.forEach(Request::tryToSend);
         completeIfDone();
+    }
+
+    /** {@code maxConcurrent}, or fewer when the workspace's budget is spent at Braze's pace with fewer in flight. */
+    private int inFlightLimit() {
+        if (maxConcurrent == 1) {
+            return 1;
+        }
+        return ConcurrencyLimit.of(maxConcurrent, bucket.budgetPerSecond(context.clock().getAsLong()),
+                context.roundTrips().millis());
     }
 
     /** The next request to send, skipping those already accepted; null when the input ends or fails (phase changed). */
@@ -270,7 +281,12 @@ public final class Delivery {
         if (abortedBecause == null) {
             abortedBecause = why;
         }
+        boolean wasReading = phase == Phase.READING;
         withdrawWaiting();
+        if (wasReading && failure == null && !withdrewAny) {
+            // everything read so far was sent: whether the stop cut the delivery short depends on what is left to read
+            exhausted = !inputLeft();
+        }
         completeIfDone();
     }
 
@@ -331,9 +347,6 @@ public final class Delivery {
         if (fatal != null) {
             return fatal;
         }
-        if (failure == null && abortedBecause != null && !exhausted && !withdrewAny) {
-            exhausted = !inputLeft();
-        }
         if (failure == null && abortedBecause != null && (!exhausted || withdrewAny)) {
             // stopped before everything was sent (had everything been read and answered, the stop changed nothing)
             return new BrazeTransportException(abortedBecause + (ambiguousRecipients > 0
@@ -352,8 +365,8 @@ public final class Delivery {
     }
 
     /**
-     * Whether the input holds a request not yet accepted: asked when a stop came while every request read so far was
-     * accepted, to tell a delivery the stop cut short from one it did not.
+     * Whether the input holds a request not yet accepted: asked when a stop comes while nothing read was withdrawn, to
+     * tell a delivery the stop cut short from one it did not.
      */
     private boolean inputLeft() {
         try {
@@ -531,6 +544,7 @@ public final class Delivery {
 
         private void onResponse(BrazeResponse response) {
             long now = context.clock().getAsLong();
+            context.roundTrips().answered(now - sentAt);
             int status = response.statusCode();
             long resetAt = status == 429 ? reservation.onRateLimited(response.headers(), now) : 0;
             if (status != 429) {

@@ -35,6 +35,7 @@ import io.camelbraze.trigger.http.BrazeHttpClient;
  * @param active      this producer's unfinished deliveries, completed with an exception when it stops
  * @param listener    statistics and metrics
  * @param clock       epoch milliseconds (time is injected: the simulation tests run deliveries on a virtual clock)
+ * @param roundTrips  how long Braze takes to answer this producer's requests
  */
 public record DeliveryContext(
         BrazeHttpClient client,
@@ -46,5 +47,6 @@ public record DeliveryContext(
         PendingRequests pending,
         ActiveDeliveries active,
         DeliveryListener listener,
-        LongSupplier clock) {
+        LongSupplier clock,
+        RoundTrips roundTrips) {
 }

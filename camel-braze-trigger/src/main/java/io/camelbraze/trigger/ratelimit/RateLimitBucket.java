@@ -65,6 +65,8 @@ public final class RateLimitBucket {
     static final long UNKNOWN_RESET_WAIT_MILLIS = 1000;
     /** While nothing is known, one request goes first; if its answer takes longer than this, one more goes. */
     static final long PROBE_TIMEOUT_MILLIS = 2000;
+    /** Requests reserved in a window before its pace says whether the budget lasts to the reset. */
+    static final int MIN_PACE_SAMPLE = 4;
     /** The smallest share of a window a node reserves (and its share while nothing is known): 1/16. */
     static final int MIN_SHARE_DIVISOR = 16;
 
@@ -135,6 +137,51 @@ public final class RateLimitBucket {
         return removed;
     }
 
+    /**
+     * The requests per second this node may spend: what it may still reserve in the window (its share of the budget
+     * left) plus its requests in flight, over the time to the reset; and no more than a window's whole budget over its
+     * length, so that budget left over near a reset does not count as a faster pace. Between a reset and the first
+     * answer of the new window, the whole budget over the length. Infinite while Braze does not pace (no rate-limit
+     * headers seen) or neither is known.
+     */
+    public synchronized double budgetPerSecond(long nowMillis) {
+        if (!window.pacing()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long length = window.lengthMillis();
+        double sustained = length > 0 ? window.limit() * 1000.0 / length : Double.POSITIVE_INFINITY;
+        long resetAt = window.resetAt();
+        if (resetAt <= nowMillis) {
+            return sustained;
+        }
+        long room = Math.max(0, Math.min(window.free(), share.quotaLeft(nowMillis, window)));
+        return Math.min(sustained, (room + window.inFlight()) * 1000.0 / (resetAt - nowMillis));
+    }
+
+    /**
+     * Whether the budget this node may use is tight: a request asking now would not go at once (callers wait in line,
+     * the budget is spent or held by requests in flight), or at the pace this node has reserved requests in the current
+     * window the rest of its budget would run out before the reset. Batching fills its requests while this holds.
+     */
+    public synchronized boolean budgetTight(long nowMillis) {
+        if (!senders.isEmpty() || senders.wokenNotBack() > 0) {
+            return true;
+        }
+        if (!window.pacing() || window.resetAt() <= nowMillis) {
+            return false; // Braze does not pace, or a new window: the next answer tells its budget
+        }
+        if (evaluate(nowMillis).kind() != Decision.Kind.GO) {
+            return true;
+        }
+        long elapsed = nowMillis - window.startedAt();
+        long reserved = window.reservedInWindow();
+        if (elapsed <= 0 || reserved < MIN_PACE_SAMPLE) {
+            return false;
+        }
+        long room = Math.max(0, Math.min(window.free(), share.quotaLeft(nowMillis, window)));
+        return (double) reserved / elapsed * (window.resetAt() - nowMillis) > room;
+    }
+
     /** A consistent copy for health checks, the dev console and tests. */
     public synchronized Snapshot snapshot() {
         long left = window.pacing() ? Math.max(0, window.free()) : -1;
@@ -183,6 +230,11 @@ public final class RateLimitBucket {
             // may show that some was not used, or tell the reset; with none in flight, wait for the reset
             if (window.inFlight() > 0) {
                 return new Verdict(Decision.Kind.PARKED, 0);
+            }
+            if (resetAt == 0 && free > 0) {
+                // budget is left as far as anyone knows, but not when the window resets, and no answer is on its way to
+                // tell it: one request goes and its answer does (waiting would learn nothing)
+                return new Verdict(Decision.Kind.GO, 1);
             }
             long wait = resetAt > now ? resetAt - now + RESET_GUARD_MILLIS : UNKNOWN_RESET_WAIT_MILLIS;
             return new Verdict(Decision.Kind.WAIT, wait);

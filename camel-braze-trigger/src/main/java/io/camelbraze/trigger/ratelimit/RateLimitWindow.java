@@ -57,6 +57,7 @@ final class RateLimitWindow {
     private long number;             // +1 at each new window; reservations remember theirs
     private long reservedInWindow;   // granted in this window, or in flight when it started (may land in it)
     private long windowStartedAt;
+    private long lengthMillis = -1;  // the last window's length as seen from its start to its reset, -1 while unknown
     private long probeSince;         // while nothing is known: when the last request that goes first went, 0 if none
 
     RateLimitWindow(WorkspaceShare share) {
@@ -108,6 +109,22 @@ final class RateLimitWindow {
     /** Granted in this window, or in flight when it started (they may land in it). */
     long reservedInWindow() {
         return reservedInWindow;
+    }
+
+    /** When the current window started (as this node saw it: its first answer, or the previous window's reset). */
+    long startedAt() {
+        return windowStartedAt;
+    }
+
+    /**
+     * How long a window lasts: the last one's, from its start to its reset; while none ended, the current one's from
+     * when this node first saw it (shorter than the whole); -1 while unknown.
+     */
+    long lengthMillis() {
+        if (lengthMillis > 0) {
+            return lengthMillis;
+        }
+        return resetAt > windowStartedAt && windowStartedAt != 0 ? resetAt - windowStartedAt : -1;
     }
 
     /** Budget left in the window after this node's requests in flight. */
@@ -273,6 +290,9 @@ final class RateLimitWindow {
 
     /** A new window: carry this node's share of the old one; the new one's budget is the limit until Braze tells more. */
     private void startWindow(long now) {
+        if (resetAt > windowStartedAt && windowStartedAt != 0) {
+            lengthMillis = resetAt - windowStartedAt;
+        }
         share.startWindow(now, limit);
         number++;
         // requests still in flight may be counted in the new window: they take from its share until their answers say

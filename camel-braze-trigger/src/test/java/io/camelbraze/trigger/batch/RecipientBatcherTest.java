@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelbraze.trigger.model.Recipient;
 import io.camelbraze.trigger.model.TriggerRequest;
@@ -52,7 +53,10 @@ class RecipientBatcherTest {
     void aThrowingCallbackOfAFailedBatchLeavesTheOthersCompletedAndTheKindFree() {
         AtomicInteger sends = new AtomicInteger();
         List<Runnable> inFlight = new CopyOnWriteArrayList<>();
-        RecipientBatcher batcher = new RecipientBatcher(50, 60_000, scheduler, (merged, members, whenDone) -> {
+        AtomicLong clock = new AtomicLong(1_000_000);
+        // Braze answers in 100 ms: a batch lingers 5 ms for partners once a request slot is free
+        RecipientBatcher batcher = new RecipientBatcher(new BatchDeparture(50, 60_000, () -> 100), 1, template -> false,
+                scheduler, clock::get, (merged, members, whenDone) -> {
             if (sends.incrementAndGet() == 2) {
                 throw new IllegalStateException("the sender broke");
             }
@@ -70,12 +74,14 @@ class RecipientBatcherTest {
             }));
         }
 
-        inFlight.get(0).run(); // the first request ends: the gathered batch goes, and its sender throws
+        clock.addAndGet(10);
+        inFlight.get(0).run(); // the first request ends: the gathered batch (lingered enough) goes, and its sender throws
 
         assertThat(completed).containsExactly("c", "d");
         assertThat(sends).hasValue(2);
         batcher.add(request("e"), new DefaultExchange(context), returned(doneSync -> completed.add("e")));
-        assertThat(sends).as("the next exchange of the kind goes at once, nothing is in flight").hasValue(3);
+        assertThat(sends).as("the next exchange of the kind goes at once: nothing is in flight, and the sender that came"
+                             + " back (e) was the only one expected").hasValue(3);
     }
 
     /** The completion of an exchange whose process() has returned false, as the producer hands it to the batcher. */

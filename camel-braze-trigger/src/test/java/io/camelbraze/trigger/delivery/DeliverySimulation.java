@@ -27,6 +27,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelbraze.trigger.BrazeTriggerException;
 import io.camelbraze.trigger.BrazeValidationException;
+import io.camelbraze.trigger.batch.BatchDeparture;
 import io.camelbraze.trigger.batch.RecipientBatcher;
 import io.camelbraze.trigger.mapping.RecipientSource;
 import io.camelbraze.trigger.model.Recipient;
@@ -66,7 +67,11 @@ final class DeliverySimulation {
     private final DeliveryPolicy policy;
     private final ResponseInterpreter interpreter = new ResponseInterpreter(MAPPER, "key");
     private final int maxConcurrent;
+    private final RoundTrips roundTrips = new RoundTrips();
+    private final int batchInFlight;
+    private final Map<TriggerRequest, Integer> batchesInFlight = new HashMap<>();
     private final RecipientBatcher batcher;
+    private boolean stopped;
     private final List<SimExchange> exchanges = new ArrayList<>();
     private final Map<String, SimExchange> byPrefix = new HashMap<>();
     private final List<String> violations = new ArrayList<>();
@@ -90,9 +95,13 @@ final class DeliverySimulation {
         this.policy = new DeliveryPolicy(random.nextInt(4), new RetryBackoff(10 + random.nextInt(100), 2000,
                 bound -> (long) (random.nextDouble() * bound)), random.nextInt(5) == 0, random.nextInt(6000));
         this.maxConcurrent = 1 + random.nextInt(8);
-        this.batcher = new RecipientBatcher(2 + random.nextInt(49), 10 + random.nextInt(500), time, this::sendBatch);
+        this.batchInFlight = 1 + random.nextInt(8);
+        this.batcher = new RecipientBatcher(new BatchDeparture(2 + random.nextInt(49), 10 + random.nextInt(500),
+                roundTrips::millis), batchInFlight, template -> bucket().budgetTight(time.now()), time, time::now,
+                this::sendBatch);
         log.add("seed " + seed + ": faults " + Math.round(faults * 100) + "%, limit " + limit + "/s, " + policy
-                + ", maxConcurrent " + maxConcurrent + ", maxPending " + pending.waiting());
+                + ", maxConcurrent " + maxConcurrent + ", batches in flight " + batchInFlight + ", maxPending "
+                + pending.waiting());
     }
 
     /** Runs the schedule to its end and checks it; returns what was violated (empty: none). */
@@ -108,6 +117,7 @@ final class DeliverySimulation {
         for (int i = 0; i < stops; i++) {
             time.schedule(() -> {
                 log.add(time.now() + " producer stops");
+                stopped = true; // a stop sends every gathering batch, whatever is in flight
                 batcher.flushAll();
                 active.abortAll("The braze-trigger producer stopped before Braze answered");
             }, random.nextInt(5000), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -223,6 +233,11 @@ final class DeliverySimulation {
     /** The batcher's sender, as the producer's: one delivery for the merged request, each member completed from it. */
     private void sendBatch(TriggerRequest merged, List<RecipientBatcher.Member> members, Runnable whenDone) {
         String name = "b" + deliveries++;
+        TriggerRequest kind = merged.withRecipients((List<Recipient>) null);
+        int ofKind = batchesInFlight.merge(kind, 1, Integer::sum);
+        if (!stopped && ofKind > batchInFlight) {
+            violations.add(name + " leaves with " + ofKind + " batches of its kind in flight, more than " + batchInFlight);
+        }
         // each member's step as it is now: the member may have moved on when a late answer of this batch arrives
         Map<String, String> stepOfMember = new HashMap<>();
         for (Recipient recipient : merged.recipients()) {
@@ -238,15 +253,16 @@ final class DeliverySimulation {
                 RecipientSource.inMemory(merged.recipients()), 50), bucket(), new ChunkProgress().of("batch"), null, 1,
                 outcome -> {
                     record.completed(outcome);
+                    batchesInFlight.merge(kind, -1, Integer::sum);
                     try {
+                        whenDone.run();
+                    } finally {
                         for (RecipientBatcher.Member member : members) {
                             if (outcome.failure() != null) {
                                 member.exchange().setException(outcome.failure());
                             }
                             member.done();
                         }
-                    } finally {
-                        whenDone.run();
                     }
                 }).start();
     }
@@ -271,7 +287,7 @@ final class DeliverySimulation {
 
     private DeliveryContext context(SimulatedBraze.Wire wire) {
         return new DeliveryContext(wire, "/canvas/trigger/send", interpreter, policy, time, time, pending, active,
-                new DeliveryListener() { }, time::now);
+                new DeliveryListener() { }, time::now, roundTrips);
     }
 
     private RateLimitBucket bucket() {
@@ -324,8 +340,8 @@ final class DeliverySimulation {
                                + " in flight");
             }
         }
-        if (batcher.gathering() != 0) {
-            violations.add(batcher.gathering() + " batch member(s) left gathering");
+        if (batcher.gathering() != 0 || batcher.inFlight() != 0) {
+            violations.add(batcher.gathering() + " batch member(s) left gathering, " + batcher.inFlight() + " batch(es) in flight");
         }
         if (active.size() != 0) {
             violations.add(active.size() + " delivery(ies) left active");

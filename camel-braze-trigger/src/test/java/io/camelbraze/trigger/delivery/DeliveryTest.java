@@ -60,7 +60,7 @@ class DeliveryTest {
         return new DeliveryContext(client, "/canvas/trigger/send",
                 new ResponseInterpreter(new ObjectMapper(), "k"),
                 new DeliveryPolicy(maxRetries, new RetryBackoff(1, 5), retryAmbiguous, maxWait), scheduler, Runnable::run,
-                new PendingRequests(100), new ActiveDeliveries(), statistics, System::currentTimeMillis);
+                new PendingRequests(100), new ActiveDeliveries(), statistics, System::currentTimeMillis, new RoundTrips());
     }
 
     private static List<PreparedChunk> chunks(int count) {
@@ -83,7 +83,7 @@ class DeliveryTest {
         DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send",
                 new ResponseInterpreter(new ObjectMapper(), "k"),
                 new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, loop::add, pending,
-                new ActiveDeliveries(), statistics, System::currentTimeMillis);
+                new ActiveDeliveries(), statistics, System::currentTimeMillis, new RoundTrips());
         java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
         Delivery delivery = new Delivery(context, source(chunks(1)), bucket(), new ChunkProgress().of("t"), null, 1,
                 outcome::set);
@@ -109,7 +109,7 @@ class DeliveryTest {
         DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send",
                 new ResponseInterpreter(new ObjectMapper(), "k"),
                 new DeliveryPolicy(0, new RetryBackoff(1, 5), false, 1000), scheduler, loop::add, pending,
-                new ActiveDeliveries(), statistics, System::currentTimeMillis);
+                new ActiveDeliveries(), statistics, System::currentTimeMillis, new RoundTrips());
         java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
         client.hold = true;
         client.heldAnswers.add(() -> new BrazeResponse(400, Map.of(), "{\"message\":\"bad\"}"));

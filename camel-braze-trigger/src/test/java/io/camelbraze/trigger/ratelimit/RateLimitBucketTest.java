@@ -199,6 +199,25 @@ class RateLimitBucketTest {
         assertThat(granted).as("a first share, not everything").isEqualTo(1600 / RateLimitBucket.MIN_SHARE_DIVISOR - 2);
     }
 
+    /**
+     * A small budget (20 a second: a first share of one request) whose first answer comes from a window that is over:
+     * nothing is in flight to tell the new window's reset, so one request goes to learn it. It used to be told to wait
+     * for the reset, again and again, each second, until rateLimitMaxWait ran out.
+     */
+    @Test
+    void aSmallBudgetWhoseResetIsUnknownWithNothingInFlightLetsOneRequestLearnIt() {
+        Reservation probe = go();
+        clock.advanceTo(RESET + 300); // a 300 ms round trip from a 1 s window that is over
+        probe.update(headers(20, 19, RESET_SECONDS), clock.now());
+
+        Decision next = reserve();
+
+        assertThat(next.kind()).as("with nothing in flight, only a request can tell the reset").isEqualTo(Kind.GO);
+        assertThat(reserve().kind()).as("one at a time while the reset is unknown").isNotEqualTo(Kind.GO);
+        next.reservation().update(headers(20, 18, RESET_SECONDS + 1), clock.now());
+        assertThat(bucket.snapshot().resetEpochMillis()).isEqualTo((RESET_SECONDS + 1) * 1000);
+    }
+
     // ---- a spent budget: a rate-limit wait until the reset ----
 
     @Test
