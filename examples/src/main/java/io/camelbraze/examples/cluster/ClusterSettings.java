@@ -47,7 +47,7 @@ public record ClusterSettings(int nodes, int files, int recipientsPerFile, int e
                 Integer.getInteger("cluster.files", 6),
                 Integer.getInteger("cluster.recipientsPerFile", 2_000),
                 Integer.getInteger("cluster.events", 2_000),
-                Integer.getInteger("cluster.budget", 100),
+                Integer.getInteger("cluster.budget", 60),
                 Duration.ofMillis(Long.getLong("cluster.windowMillis", 2_000)),
                 Integer.getInteger("cluster.maxConcurrentRequests", 8),
                 Integer.getInteger("cluster.queueConsumers", 50),
