@@ -15,9 +15,13 @@
  */
 package io.camelbraze.examples.cluster;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+
+import io.camelbraze.examples.infra.EmbeddedSftpServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,11 +55,22 @@ class ClusterKillTest {
         ClusterFigures figures;
         Optional<ClusterRun.Kill> kill;
         boolean settled;
+        String apiKey;
+        List<NodeProcess> nodes;
         try (ClusterRun run = ClusterRun.start(settings)) {
+            apiKey = run.infrastructure().braze().apiKey();
+            nodes = run.nodes();
             kill = run.killFileReaderMidFile(Duration.ofSeconds(90));
             settled = run.awaitSettled(Duration.ofSeconds(120), System.out::println);
             run.stopNodes();
             figures = run.figures();
+        }
+        assertThat(nodes).as("no node left running").noneMatch(NodeProcess::isAlive);
+        for (NodeProcess node : nodes) {
+            assertThat(node.describe()).as("command line of " + node.name()).doesNotContain(apiKey)
+                    .doesNotContain(EmbeddedSftpServer.PASSWORD);
+            assertThat(Files.readString(node.dir().resolve("node.log"))).as("log of " + node.name())
+                    .doesNotContain(apiKey).doesNotContain(EmbeddedSftpServer.PASSWORD);
         }
         ClusterSummary.print(System.out::println, settings, figures, settled);
         System.out.printf("Cluster kill test: %d nodes, %,d recipients, %,d requests (%,d accepted), %d recipients accepted"
