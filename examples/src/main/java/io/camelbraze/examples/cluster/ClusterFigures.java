@@ -36,15 +36,17 @@ import io.camelbraze.trigger.test.RecordedRequest;
  * the nodes' reports (who sent what).
  *
  * <p><b>Use of the budget</b> is the requests Braze accepted over the requests the budget allowed, {@code budget} per
- * window, counted per rate-limit window of the fake's clock, over the budget-bound stretch: every window strictly
- * between the first and the last window with an accepted request (those two are partial), less the windows the takeover
- * after a kill overlaps (from the kill to the first request of the taken-over file: no node may read files then).
+ * window, counted per rate-limit window of the fake's clock, over the budget-bound stretch: from the first window whose
+ * budget was used in full (before it, the nodes are still learning their shares: each starts at 1/16 of the budget and
+ * at most doubles per window) to the window before the last one (the last is partial), less the windows the takeover
+ * after a kill overlaps (from the kill to the first request of the taken-over file: no node may read files then). The
+ * same ratio over every window between the first and the last, cold start included, is {@link #wholeRunUse()}.
  */
 public record ClusterFigures(int expectedRecipients, int acceptedRecipients, int missingRecipients,
                              int duplicatedRecipients, int duplicatedFileRequests, int duplicatedEvents,
                              boolean duplicatesAllInFlightAtKill, int requests, int acceptedRequests, int rateLimited,
-                             Map<Long, Long> acceptedPerWindow, int budgetBoundWindows, long acceptedInBudgetBound,
-                             double budgetUse, Duration elapsed, Duration leaderAfterKill, Duration takeover,
+                             Map<Long, Long> acceptedPerWindow, int coldStartWindows, int budgetBoundWindows,
+                             long acceptedInBudgetBound, double budgetUse, double wholeRunUse, Duration elapsed, Duration leaderAfterKill, Duration takeover,
                              Map<String, NodeFigures> nodes) {
 
     /** A request sent just before the SIGKILL may reach Braze a little after it: this much is allowed for. */
@@ -91,26 +93,35 @@ public record ClusterFigures(int expectedRecipients, int acceptedRecipients, int
         accepted.forEach(r -> perWindow.merge(r.receivedAt().toEpochMilli() / windowMillis, 1L, Long::sum));
         int budgetBound = 0;
         long inBudgetBound = 0;
+        int coldStart = 0;
+        int whole = 0;
+        long inWhole = 0;
         if (!perWindow.isEmpty()) {
             long takeoverFrom = kill.map(k -> k.at().toEpochMilli() / windowMillis).orElse(Long.MAX_VALUE);
             long takeoverTo = resumedAt.map(at -> at.toEpochMilli() / windowMillis).orElse(takeoverFrom);
+            long firstFull = perWindow.entrySet().stream().filter(e -> e.getValue() >= settings.budget())
+                    .map(Map.Entry::getKey).findFirst().orElse(perWindow.lastKey());
             for (long window = perWindow.firstKey() + 1; window < perWindow.lastKey(); window++) {
-                if (window >= takeoverFrom && window <= takeoverTo) {
-                    continue;
+                whole++;
+                inWhole += perWindow.getOrDefault(window, 0L);
+                if (window < firstFull) {
+                    coldStart++;
+                } else if (window < takeoverFrom || window > takeoverTo) {
+                    budgetBound++;
+                    inBudgetBound += perWindow.getOrDefault(window, 0L);
                 }
-                budgetBound++;
-                inBudgetBound += perWindow.getOrDefault(window, 0L);
             }
         }
         double use = budgetBound == 0 ? 0 : (double) inBudgetBound / ((long) budgetBound * settings.budget());
+        double wholeUse = whole == 0 ? 0 : (double) inWhole / ((long) whole * settings.budget());
         Duration elapsed = accepted.isEmpty() ? Duration.ZERO
                 : Duration.between(journal.get(0).receivedAt(), accepted.get(accepted.size() - 1).receivedAt());
 
         return new ClusterFigures(expected.size(), (int) expected.stream().filter(acceptances::containsKey).count(), missing,
                                   duplicated.size(), duplicatedFileRequests, duplicatedEvents, allInFlight,
                                   journal.size(), accepted.size(),
-                                  (int) journal.stream().filter(r -> r.status() == 429).count(), perWindow, budgetBound,
-                                  inBudgetBound, use, elapsed,
+                                  (int) journal.stream().filter(r -> r.status() == 429).count(), perWindow, coldStart,
+                                  budgetBound, inBudgetBound, use, wholeUse, elapsed,
                                   kill.flatMap(k -> leaderAt.map(at -> Duration.between(k.at(), at))).orElse(null),
                                   kill.flatMap(k -> resumedAt.map(at -> Duration.between(k.at(), at))).orElse(null),
                                   nodeFigures(reports, kill));

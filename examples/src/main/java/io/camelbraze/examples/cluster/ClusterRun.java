@@ -42,7 +42,7 @@ import io.camelbraze.trigger.test.FakeBraze;
  */
 public final class ClusterRun implements AutoCloseable {
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     /** The node killed, the file it was reading, when, and how many of the file's requests Braze had accepted by then. */
@@ -174,7 +174,7 @@ public final class ClusterRun implements AutoCloseable {
             if (settled) {
                 return true;
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
         return false;
     }

@@ -48,9 +48,11 @@ public final class ClusterSummary {
                                      figures.duplicatesAllInFlightAtKill() ? "yes" : "NO"));
         }
         out.accept(String.format("Budget: %d requests per %s for the workspace; %,d accepted in %d budget-bound windows:"
-                                 + " %.1f %% of the budget used; accepted per window %s", settings.budget(),
-                                 seconds(settings.window()), figures.acceptedInBudgetBound(), figures.budgetBoundWindows(),
-                                 100 * figures.budgetUse(), figures.acceptedPerWindow().values()));
+                                 + " %.1f %% of the budget used (%.1f %% with the %d windows of cold start); accepted per"
+                                 + " window %s", settings.budget(), seconds(settings.window()),
+                                 figures.acceptedInBudgetBound(), figures.budgetBoundWindows(), 100 * figures.budgetUse(),
+                                 100 * figures.wholeRunUse(), figures.coldStartWindows(),
+                                 figures.acceptedPerWindow().values()));
         out.accept(String.format("Sending took %s from Braze's first request to its last accepted one.",
                                  seconds(figures.elapsed())));
         if (settled && figures.missingRecipients() == 0) {

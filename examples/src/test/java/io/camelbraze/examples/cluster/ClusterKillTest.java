@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted twice are those of requests in flight on the killed node at the kill (Braze has no idempotency key), at most
  * its file's {@code maxConcurrentRequests} requests and its queue consumers' messages; another node took the file over
  * and skipped what the shared repository recorded; and the three nodes together drew at most 1 % of 429s and used at
- * least 90 % of the budget over the budget-bound stretch (see {@link ClusterFigures}).
+ * least 90 % of the budget over the budget-bound stretch, from the first window used in full on (see
+ * {@link ClusterFigures}; the figure with the cold start is printed beside it).
  */
 class ClusterKillTest {
 
-    private static final int BUDGET = 60;
+    private static final int BUDGET = 50;
     private static final Duration WINDOW = Duration.ofSeconds(2);
 
     @TempDir
@@ -75,12 +76,14 @@ class ClusterKillTest {
         ClusterSummary.print(System.out::println, settings, figures, settled);
         System.out.printf("Cluster kill test: %d nodes, %,d recipients, %,d requests (%,d accepted), %d recipients accepted"
                           + " twice from %d file requests (bound %d) and %d queue events (bound %d), 429s %.2f %%,"
-                          + " budget use %.1f %% over %d windows, takeover %s, whole test %d s%n",
+                          + " budget use %.1f %% over %d windows (%.1f %% with %d windows of cold start), takeover %s,"
+                          + " whole test %d s%n",
                           settings.nodes(), figures.expectedRecipients(), figures.requests(), figures.acceptedRequests(),
                           figures.duplicatedRecipients(), figures.duplicatedFileRequests(),
                           settings.fileRequestsInFlightBound(), figures.duplicatedEvents(),
                           settings.queueMessagesInFlightBound(), 100 * figures.rateLimitedShare(), 100 * figures.budgetUse(),
-                          figures.budgetBoundWindows(), figures.takeover(),
+                          figures.budgetBoundWindows(), 100 * figures.wholeRunUse(), figures.coldStartWindows(),
+                          figures.takeover(),
                           Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
         assertThat(kill).as("a node was killed half-way through a file").isPresent();
