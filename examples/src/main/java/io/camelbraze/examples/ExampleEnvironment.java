@@ -57,10 +57,7 @@ public final class ExampleEnvironment implements AutoCloseable {
      */
     public static ExampleEnvironment start(Path workDir, String jdbcUrl, String jdbcUser, String jdbcPassword)
             throws Exception {
-        Path dir = workDir.toAbsolutePath();
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
-        Files.createFile(dir.resolve(MARKER));
+        Path dir = prepareWorkDir(workDir);
         EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"));
         EmbeddedSftpServer sftp = EmbeddedSftpServer.start(dir.resolve("sftp-root"));
         Files.createDirectories(sftp.root().resolve(SftpBatchRoute.REMOTE_DIR));
@@ -115,6 +112,18 @@ public final class ExampleEnvironment implements AutoCloseable {
     public void close() throws Exception {
         sftp.close();
         broker.close();
+    }
+
+    /**
+     * Empties {@code workDir} (refusing a folder the examples did not create) and marks it as theirs; returns its absolute
+     * path.
+     */
+    public static Path prepareWorkDir(Path workDir) throws IOException {
+        Path dir = workDir.toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Files.createFile(dir.resolve(MARKER));
+        return dir;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -34,7 +34,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * An Apache ActiveMQ Artemis broker inside this JVM, reachable only through its in-VM acceptor: no port is opened.
+ * An Apache ActiveMQ Artemis broker inside this JVM, reachable through its in-VM acceptor and, when started with
+ * {@link #startWithTcp(Path)}, over TCP on a free loopback port (for other processes: the cluster example's nodes).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -42,14 +43,25 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server;
     private final String url;
+    private final String tcpUrl;
 
-    private EmbeddedBroker(EmbeddedActiveMQ server, String url) {
+    private EmbeddedBroker(EmbeddedActiveMQ server, String url, String tcpUrl) {
         this.server = server;
         this.url = url;
+        this.tcpUrl = tcpUrl;
     }
 
     /** Starts a non-persistent broker; {@code dataDir} only receives what Artemis insists on writing. */
     public static EmbeddedBroker start(Path dataDir) throws Exception {
+        return start(dataDir, null);
+    }
+
+    /** As {@link #start(Path)}, plus a TCP acceptor on a free port of 127.0.0.1 ({@link #tcpUrl()}). */
+    public static EmbeddedBroker startWithTcp(Path dataDir) throws Exception {
+        return start(dataDir, "tcp://127.0.0.1:" + FreePort.find());
+    }
+
+    private static EmbeddedBroker start(Path dataDir, String tcpUrl) throws Exception {
         int serverId = SERVER_IDS.incrementAndGet();
         String url = "vm://" + serverId;
         Configuration config = new ConfigurationImpl()
@@ -62,10 +74,18 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory(dataDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large").toString())
                 .addAcceptorConfiguration("in-vm", url);
+        if (tcpUrl != null) {
+            config.addAcceptorConfiguration("tcp", tcpUrl);
+        }
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
         server.start();
-        return new EmbeddedBroker(server, url);
+        return new EmbeddedBroker(server, url, tcpUrl);
+    }
+
+    /** The broker's TCP address, {@code tcp://127.0.0.1:<port>}, or null when started without TCP. */
+    public String tcpUrl() {
+        return tcpUrl;
     }
 
     public ConnectionFactory connectionFactory() {

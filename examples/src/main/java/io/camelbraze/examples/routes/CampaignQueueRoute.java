@@ -23,7 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
  * names, with {@code trigger_properties}) becomes a campaign send. Retrying is left to this route's error handler
  * ({@code maxRetries=0} on the endpoint) so that redelivery shows in the route. A message that still fails after redelivery goes,
  * unchanged, to {@code braze.campaign.DLQ} with the reason in the {@code BrazeFailureReason} property; a message that can
- * never succeed (invalid, or refused by Braze) goes there at once.
+ * never succeed (invalid, or refused by Braze) goes there at once. The cluster example runs it on every node with
+ * consumer and send options of its own ({@link #CampaignQueueRoute(String, String)}).
  */
 public final class CampaignQueueRoute extends RouteBuilder {
 
@@ -31,6 +32,24 @@ public final class CampaignQueueRoute extends RouteBuilder {
     public static final String QUEUE = "braze.campaign.triggers";
     public static final String DEAD_LETTER_QUEUE = "braze.campaign.DLQ";
     public static final String REASON_HEADER = "BrazeFailureReason";
+
+    private final String consumerOptions;
+    private final String sendOptions;
+
+    /** The route as the single-node example runs it. */
+    public CampaignQueueRoute() {
+        this("", "");
+    }
+
+    /**
+     * @param consumerOptions the JMS consumer's options, starting with {@code ?} (e.g. {@code ?concurrentConsumers=50})
+     * @param sendOptions     appended to the {@code braze-trigger} endpoint's options, each starting with {@code &} (e.g.
+     *                        {@code &batchSize=50})
+     */
+    public CampaignQueueRoute(String consumerOptions, String sendOptions) {
+        this.consumerOptions = consumerOptions;
+        this.sendOptions = sendOptions;
+    }
 
     @Override
     public void configure() {
@@ -44,9 +63,9 @@ public final class CampaignQueueRoute extends RouteBuilder {
         onException(BrazeTriggerException.class)
                 .retryWhile(BrazeErrors.retrySafeAtMost(2)).redeliveryDelay(500).backOffMultiplier(2);
 
-        from("jms:queue:" + QUEUE)
+        from("jms:queue:" + QUEUE + consumerOptions)
                 .routeId(ROUTE_ID)
-                .to("braze-trigger:campaign?campaignId={{braze.campaignId}}&maxRetries=0")
+                .to("braze-trigger:campaign?campaignId={{braze.campaignId}}&maxRetries=0" + sendOptions)
                 .log("campaign send for ${header.CamelBrazeRecipientCount} recipient(s), dispatch ${header.CamelBrazeDispatchId}");
     }
 }

@@ -35,6 +35,9 @@ import org.apache.camel.model.dataformat.JsonLibrary;
  * sent again on redelivery: the body is a file, read again from the top, and the component remembers on the exchange
  * which requests Braze took.</li>
  * </ul>
+ * The cluster example runs the same route on every node, its consumer behind Camel's {@code master:} component (one node
+ * reads the drop at a time) and its sends recorded in a shared idempotent repository: see
+ * {@link #SftpBatchRoute(String, String)}.
  */
 public final class SftpBatchRoute extends RouteBuilder {
 
@@ -46,6 +49,25 @@ public final class SftpBatchRoute extends RouteBuilder {
     private static final String SERVER = "sftp://{{sftp.user}}@{{sftp.host}}:{{sftp.port}}/" + REMOTE_DIR;
     private static final String LOGIN = "password=RAW({{sftp.password}})&strictHostKeyChecking=no&useUserKnownHostsFile=false"
                                         + "&jschLoggingLevel=ERROR";
+
+    private final String consumerPrefix;
+    private final String sendOptions;
+
+    /** The route as the single-node example runs it. */
+    public SftpBatchRoute() {
+        this("", "");
+    }
+
+    /**
+     * @param consumerPrefix put before the {@code sftp:} consumer URI, e.g. {@code master:braze-sftp:} so that one node of
+     *                       a cluster reads the drop at a time
+     * @param sendOptions    appended to the {@code braze-trigger} endpoint's options, each starting with {@code &}, e.g.
+     *                       an {@code idempotentRepository} shared by the nodes
+     */
+    public SftpBatchRoute(String consumerPrefix, String sendOptions) {
+        this.consumerPrefix = consumerPrefix;
+        this.sendOptions = sendOptions;
+    }
 
     @Override
     public void configure() {
@@ -59,11 +81,11 @@ public final class SftpBatchRoute extends RouteBuilder {
 
         // localWorkDirectory: the download goes to a local file instead of memory, so a file of any size is read in
         // requests of 50 without ever being held whole
-        from(SERVER + "?" + LOGIN + "&include=.*\\.ndjson&exclude=.*\\.rejects\\.ndjson&delay=500"
+        from(consumerPrefix + SERVER + "?" + LOGIN + "&include=.*\\.ndjson&exclude=.*\\.rejects\\.ndjson&delay=500"
              + "&move=.done&moveFailed=.failed&localWorkDirectory={{examples.workDir}}/sftp-download")
                 .routeId(ROUTE_ID)
                 .log("${file:name}: the whole file as one exchange, sent in requests of 50")
-                .to("braze-trigger:canvas?canvasId={{braze.canvasId}}&invalidRecords=skip")
+                .to("braze-trigger:canvas?canvasId={{braze.canvasId}}&invalidRecords=skip" + sendOptions)
                 .log("${file:name}: Braze accepted ${header.CamelBrazeRecipientCount} recipients in"
                      + " ${header.CamelBrazeRequestCount} requests; ${header.CamelBrazeRejectedCount} set aside")
                 .filter(header(BrazeTriggerConstants.REJECTED_COUNT).isGreaterThan(0))

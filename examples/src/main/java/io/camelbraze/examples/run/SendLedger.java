@@ -46,9 +46,35 @@ public final class SendLedger extends EventNotifierSupport {
                        int skippedRequests) {
     }
 
+    /** Told of each exchange a route hands to {@code braze-trigger}, when it starts and once Braze accepted it. */
+    public interface Listener {
+        /** An exchange from {@code routeId} starts its send. */
+        void sending(String routeId, Exchange exchange);
+
+        /** Braze accepted what {@code send} counts. */
+        void sent(Send send, Exchange exchange);
+    }
+
+    private static final Listener NOBODY = new Listener() {
+        @Override
+        public void sending(String routeId, Exchange exchange) {
+        }
+
+        @Override
+        public void sent(Send send, Exchange exchange) {
+        }
+    };
+
     private final List<Send> sends = new CopyOnWriteArrayList<>();
+    private final Listener listener;
 
     public SendLedger() {
+        this(NOBODY);
+    }
+
+    /** A ledger that also tells {@code listener} of every send. */
+    public SendLedger(Listener listener) {
+        this.listener = listener;
         setIgnoreCamelContextEvents(true);
         setIgnoreCamelContextInitEvents(true);
         setIgnoreRouteEvents(true);
@@ -68,6 +94,10 @@ public final class SendLedger extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
+        if (event instanceof ExchangeSendingEvent sending
+            && sending.getEndpoint().getEndpointUri().startsWith("braze-trigger:")) {
+            listener.sending(sourceRoute(sending.getExchange()), sending.getExchange());
+        }
         if (!(event instanceof ExchangeSentEvent sent)) {
             return;
         }
@@ -86,8 +116,10 @@ public final class SendLedger extends EventNotifierSupport {
         }
         int rejected = exchange.getMessage().getHeader(BrazeTriggerConstants.REJECTED_COUNT, 0, Integer.class);
         int skipped = exchange.getMessage().getHeader(BrazeTriggerConstants.SKIPPED_REQUESTS, 0, Integer.class);
-        sends.add(new Send(sourceRoute(exchange), recipients, requests, Collections.unmodifiableList(dispatchIds), rejected,
-                           skipped));
+        Send send = new Send(sourceRoute(exchange), recipients, requests, Collections.unmodifiableList(dispatchIds), rejected,
+                             skipped);
+        sends.add(send);
+        listener.sent(send, exchange);
     }
 
     /** The route the exchange came from; for a send made inside a Kamelet, the route that called the Kamelet. */
