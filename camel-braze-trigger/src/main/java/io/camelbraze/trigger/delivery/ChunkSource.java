@@ -35,6 +35,14 @@ public interface ChunkSource extends AutoCloseable {
      */
     int countRecords();
 
+    /**
+     * Whether the next {@link #next()} is known to return {@code null} without reading anything (a body in memory whose
+     * records were all taken); {@code false} when unknown.
+     */
+    default boolean drained() {
+        return false;
+    }
+
     @Override
     void close();
 }

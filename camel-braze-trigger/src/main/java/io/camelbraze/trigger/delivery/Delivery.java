@@ -163,8 +163,17 @@ public final class Delivery {
             return;
         }
         List<Request> window = new ArrayList<>();
-        int inFlightLimit = inFlightLimit();
-        while (phase == Phase.READING && waitingPlace == null && live.size() + window.size() < inFlightLimit) {
+        int inFlightLimit = -1; // asked only when a second request may be read: most deliveries have one
+        while (phase == Phase.READING && waitingPlace == null) {
+            int started = live.size() + window.size();
+            if (started > 0 && !source.drained()) {
+                if (inFlightLimit < 0) {
+                    inFlightLimit = inFlightLimit();
+                }
+                if (started >= inFlightLimit) {
+                    break;
+                }
+            }
             PreparedChunk chunk = readNext();
             if (chunk == null) {
                 break;

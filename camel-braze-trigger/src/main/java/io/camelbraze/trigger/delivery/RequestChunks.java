@@ -85,6 +85,11 @@ public final class RequestChunks implements ChunkSource {
     }
 
     @Override
+    public boolean drained() {
+        return recipients == null ? nextIndex > 0 : recipients.drained();
+    }
+
+    @Override
     public int countRecords() {
         return recipients == null ? 0 : recipients.countRemaining() + recipients.recordsRead();
     }

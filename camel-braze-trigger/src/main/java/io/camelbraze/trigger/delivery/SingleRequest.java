@@ -43,6 +43,11 @@ public final class SingleRequest implements ChunkSource {
     }
 
     @Override
+    public boolean drained() {
+        return read;
+    }
+
+    @Override
     public int countRecords() {
         return 0;
     }

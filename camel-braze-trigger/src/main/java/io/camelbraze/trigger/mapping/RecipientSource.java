@@ -76,6 +76,11 @@ public final class RecipientSource implements AutoCloseable {
         return null;
     }
 
+    /** Whether a body held in memory has no record left (a streamed one is not asked: that could block on a read). */
+    public boolean drained() {
+        return !streamed && !records.hasNext();
+    }
+
     /** Every remaining valid recipient (for bodies already in memory: validates all before anything is sent). */
     public List<Recipient> readAll() {
         List<Recipient> all = new ArrayList<>();
