@@ -16,7 +16,9 @@
 package io.camelbraze.trigger.benchmarks;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -41,26 +43,38 @@ final class SoakScenario {
     private SoakScenario() {
     }
 
-    static void run(Summary summary) throws ClassNotFoundException {
+    /**
+     * Runs the soak in a JVM of its own: exec:java's class loader hides the test kit's Camel plugin (which points every
+     * CamelContext at the fake Braze) from Camel's service lookup.
+     */
+    static void run(Summary summary) throws Exception {
         String exchanges = System.getProperty("bench.soak.exchanges", "100000");
         String seeds = System.getProperty("bench.soak.seeds", "20260415");
-        System.setProperty("soak.exchanges", exchanges);
-        System.setProperty("soak.seeds", seeds);
-        System.setProperty("soak.deadlineSeconds", System.getProperty("bench.soak.deadlineSeconds", "3600"));
+        long deadline = Long.getLong("bench.soak.deadlineSeconds", 3600);
         System.out.printf(Locale.ROOT, "%n== 7. chaos soak: %s exchanges, seeds %s ==%n", exchanges, seeds);
+        long began = System.nanoTime();
+        Map<String, String> result = Fork.run(List.of("-Xmx2g", "-Dsoak.exchanges=" + exchanges, "-Dsoak.seeds=" + seeds,
+                "-Dsoak.deadlineSeconds=" + deadline), SoakScenario.class, List.of(), deadline * seeds.split(",").length + 300);
+        double minutes = (System.nanoTime() - began) / 60e9;
+        boolean passed = "0".equals(result.get("exit")) && "0".equals(result.get("failed"));
+        summary.add("7. chaos soak", exchanges + " exchanges, seeds " + seeds,
+                String.format(Locale.ROOT, "%s of %s seed(s) passed in %.1f min", result.getOrDefault("passed", "0"),
+                        result.getOrDefault("found", "?"), minutes), "",
+                "every exchange completes, none lost or doubled: " + Summary.met(passed));
+    }
+
+    /** The forked JVM: runs the soak test through the JUnit Platform launcher and prints a RESULT line. */
+    public static void main(String[] args) throws ClassNotFoundException {
         LauncherDiscoveryRequest discovery = request().selectors(selectClass(Class.forName(SOAK_TEST))).build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         Launcher launcher = LauncherFactory.create();
-        long began = System.nanoTime();
         launcher.execute(discovery, listener);
         TestExecutionSummary result = listener.getSummary();
-        result.printTo(new PrintWriter(System.out, true));
-        result.printFailuresTo(new PrintWriter(System.out, true), 40);
-        double minutes = (System.nanoTime() - began) / 60e9;
-        boolean passed = result.getTestsSucceededCount() > 0 && result.getTotalFailureCount() == 0;
-        summary.add("7. chaos soak", exchanges + " exchanges, seeds " + seeds,
-                String.format(Locale.ROOT, "%d of %d seed(s) passed in %.1f min", result.getTestsSucceededCount(),
-                        result.getTestsFoundCount(), minutes), "",
-                "every exchange completes, none lost or doubled: " + Summary.met(passed));
+        PrintWriter out = new PrintWriter(System.out, true);
+        result.printTo(out);
+        result.printFailuresTo(out, 40);
+        System.out.printf(Locale.ROOT, "RESULT found=%d passed=%d failed=%d%n", result.getTestsFoundCount(),
+                result.getTestsSucceededCount(), result.getTotalFailureCount());
+        System.exit(result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1);
     }
 }
