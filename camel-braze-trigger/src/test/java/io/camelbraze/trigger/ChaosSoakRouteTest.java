@@ -69,7 +69,10 @@ class ChaosSoakRouteTest extends CamelTestSupport {
     private static final int STREAMED_RECIPIENTS = 3000;
     private static final String STREAM_ID = "stream";
     private static final Duration DEADLINE = Duration.ofSeconds(Long.getLong("soak.deadlineSeconds", 120));
-    private static final String OPTIONS = "&requestTimeout=500&retryInitialDelay=10&retryMaxDelay=100";
+    // the report's own run: -Dsoak.requestTimeout=5000 -Dsoak.lateAnswerMillis=35000 (CI scales both down)
+    private static final String OPTIONS = "&requestTimeout=" + Long.getLong("soak.requestTimeout", 500)
+                                          + "&retryInitialDelay=10&retryMaxDelay=100";
+    private static final long LATE_ANSWER_MILLIS = Long.getLong("soak.lateAnswerMillis", 1500);
 
     @RegisterExtension
     static FakeBrazeExtension braze = new FakeBrazeExtension(FakeBraze.builder());
@@ -119,7 +122,7 @@ class ChaosSoakRouteTest extends CamelTestSupport {
         script.withProbability(0.05, random).serverError(FaultScript.UNLIMITED, 500);
         script.withProbability(0.03, random).rateLimited(FaultScript.UNLIMITED, 1);
         script.withProbability(0.02, random).acceptThenDropConnection(FaultScript.UNLIMITED);
-        script.withProbability(0.01, random).delay(FaultScript.UNLIMITED, Duration.ofMillis(1500));
+        script.withProbability(0.01, random).delay(FaultScript.UNLIMITED, Duration.ofMillis(LATE_ANSWER_MILLIS));
 
         Map<String, List<String>> recipientsOf = new ConcurrentHashMap<>();
         Map<String, Exchange> completed = new ConcurrentHashMap<>();
