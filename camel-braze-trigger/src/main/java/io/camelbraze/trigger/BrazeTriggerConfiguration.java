@@ -154,8 +154,10 @@ public class BrazeTriggerConfiguration implements Cloneable {
     private int batchSize = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration",
               description = "When batchSize is above 1: the longest, in milliseconds, a partial batch waits for more exchanges before it is"
-                            + " sent. It usually leaves much sooner: at once when nothing of its kind is in flight, else after about a"
-                            + " twentieth of Braze's round trip; only while the workspace's rate-limit budget is tight does it wait to fill.")
+                            + " sent (once a request slot is free: at most maxConcurrentRequests of a kind are in flight). It usually"
+                            + " leaves much sooner: at once when nothing of its kind is in flight, as soon as the senders of the last"
+                            + " answer are back, else after a twentieth of Braze's round trip; only while the workspace's rate-limit"
+                            + " budget is tight does it wait to fill.")
     private long batchTimeout = 1000;
 
     // ---- bulk sends ----
