@@ -15,7 +15,9 @@
  */
 package io.camelbraze.trigger.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -31,6 +33,15 @@ final class FlatRows implements Iterator<Map<String, Object>> {
 
     FlatRows(int count) {
         this.count = count;
+    }
+
+    /** The same rows held in a list (a body in memory). */
+    static List<Map<String, Object>> list(int count) {
+        List<Map<String, Object>> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(row(i));
+        }
+        return rows;
     }
 
     static Map<String, Object> row(int i) {

@@ -17,7 +17,6 @@ package io.camelbraze.trigger.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,10 +168,7 @@ final class LatencyScenario {
              CamelContext context = context(braze, CANVAS + "&externalIdField=id&contextFields=order_id,total")) {
             double roundTrip = roundTripAlone(context);
             counter.reset(recipients);
-            List<Map<String, Object>> rows = new ArrayList<>(recipients);
-            for (Iterator<Map<String, Object>> it = new FlatRows(recipients); it.hasNext(); ) {
-                rows.add(it.next());
-            }
+            List<Map<String, Object>> rows = FlatRows.list(recipients);
             long began = System.nanoTime();
             CompletableFuture<Exchange> sent = context.createProducerTemplate().asyncSend("direct:send",
                     e -> e.getMessage().setBody(rows));

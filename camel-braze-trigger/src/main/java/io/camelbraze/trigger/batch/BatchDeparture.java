@@ -114,11 +114,7 @@ public final class BatchDeparture {
 
     /** Milliseconds until the verdict on a batch of this age may change with time alone (0: none will). */
     public long untilNextChange(long ageMillis, boolean holdsReturners) {
-        for (long at : new long[] {holdsReturners ? returnersWaitMillis() : lingerMillis(), timeoutMillis}) {
-            if (at > ageMillis) {
-                return at - ageMillis;
-            }
-        }
-        return 0;
+        long wait = holdsReturners ? returnersWaitMillis() : lingerMillis(); // never beyond the timeout
+        return ageMillis < wait ? wait - ageMillis : Math.max(0, timeoutMillis - ageMillis);
     }
 }

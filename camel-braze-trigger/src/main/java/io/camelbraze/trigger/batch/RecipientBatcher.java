@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,7 +136,7 @@ public final class RecipientBatcher {
         synchronized (this) {
             for (Kind kind : kinds.values()) {
                 while (!kind.gathering.isEmpty()) {
-                    ready.add(take(kind, kind.gathering.peek()));
+                    ready.add(launch(kind, kind.gathering.poll()));
                 }
             }
         }
@@ -159,10 +160,8 @@ public final class RecipientBatcher {
     private List<Batch> departures(Kind kind, long now) {
         List<Batch> ready = new ArrayList<>();
         Boolean tight = null;
-        for (Batch batch : List.copyOf(kind.gathering)) {
-            if (kind.inFlight >= maxInFlight) {
-                break;
-            }
+        for (Iterator<Batch> line = kind.gathering.iterator(); line.hasNext() && kind.inFlight < maxInFlight; ) {
+            Batch batch = line.next();
             long age = now - batch.firstAt;
             BatchDeparture.Verdict verdict = departure.decide(batch.recipients.size(), age, kind.inFlight, kind.returning,
                     batch.holdsReturners);
@@ -171,7 +170,8 @@ public final class RecipientBatcher {
             }
             if (verdict == BatchDeparture.Verdict.LEAVE
                 || verdict == BatchDeparture.Verdict.LEAVE_UNLESS_BUDGET_TIGHT && !tight) {
-                ready.add(take(kind, batch));
+                line.remove();
+                ready.add(launch(kind, batch));
                 if (batch.holdsReturners && kind.returning > 0) {
                     kind.returning = 0; // senders not back by now are not about to be: no batch waits for them
                 }
@@ -201,8 +201,8 @@ public final class RecipientBatcher {
         batch.timer = scheduler.schedule(() -> onTimer(batch), delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private Batch take(Kind kind, Batch batch) {
-        kind.gathering.remove(batch);
+    /** A batch taken out of line becomes a request in flight. */
+    private Batch launch(Kind kind, Batch batch) {
         if (batch.timer != null) {
             batch.timer.cancel(false);
         }

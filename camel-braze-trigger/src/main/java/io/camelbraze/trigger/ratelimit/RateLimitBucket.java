@@ -154,7 +154,7 @@ public final class RateLimitBucket {
         if (resetAt <= nowMillis) {
             return sustained;
         }
-        long room = Math.max(0, Math.min(window.free(), share.quotaLeft(nowMillis, window)));
+        long room = reservable(nowMillis);
         return Math.min(sustained, (room + window.inFlight()) * 1000.0 / (resetAt - nowMillis));
     }
 
@@ -178,7 +178,7 @@ public final class RateLimitBucket {
         if (elapsed <= 0 || reserved < MIN_PACE_SAMPLE) {
             return false;
         }
-        long room = Math.max(0, Math.min(window.free(), share.quotaLeft(nowMillis, window)));
+        long room = reservable(nowMillis);
         return (double) reserved / elapsed * (window.resetAt() - nowMillis) > room;
     }
 
@@ -221,7 +221,7 @@ public final class RateLimitBucket {
             return new Verdict(Decision.Kind.GO, Long.MAX_VALUE); // answers without rate-limit headers: Braze decides
         }
         long free = window.free();
-        long room = Math.min(free, share.quotaLeft(now, window));
+        long room = reservable(now);
         if (room > 0) {
             return new Verdict(Decision.Kind.GO, room);
         }
@@ -241,6 +241,11 @@ public final class RateLimitBucket {
         }
         // this node's share of the window is used up
         return share.whenUsedUp(now, window);
+    }
+
+    /** What this node may still reserve in the window: the budget left, within its share of it. Call with the lock held. */
+    private long reservable(long now) {
+        return Math.max(0, Math.min(window.free(), share.quotaLeft(now, window)));
     }
 
     /** Parked callers worth waking now, taken out of line. Call with the lock held. */
