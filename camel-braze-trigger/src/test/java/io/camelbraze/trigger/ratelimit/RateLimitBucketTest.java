@@ -432,6 +432,27 @@ class RateLimitBucketTest {
     }
 
     @Test
+    void whenOneOfSeveralNodesRunsOutOfWorkTheOthersTakeItsShareWithinAWindow() {
+        // 3 to 5 nodes start together; the last has a quarter of the others' work and falls silent early, as a node that
+        // dies does: its share must not be lost for more than about a window (each window is a whole hour on Braze)
+        for (int nodes = 3; nodes <= 5; nodes++) {
+            for (long seed = 1; seed <= 4; seed++) {
+                SimulatedWorkspace workspace = new SimulatedWorkspace(NOW + 300, 50, 2000, seed, 15);
+                int work = 50 * 12 / nodes;
+                for (int i = 0; i < nodes; i++) {
+                    workspace.node().submit(i == nodes - 1 ? work / 4 : work);
+                }
+                workspace.runUntilDelivered(120_000);
+
+                assertThat(workspace.delivered()).isEqualTo(workspace.submitted());
+                assertThat(workspace.utilisationOfFullWindows())
+                        .as("%d nodes, seed %d: accepted per window %s", nodes, seed, workspace.acceptedPerWindow.values())
+                        .isGreaterThanOrEqualTo(0.95);
+            }
+        }
+    }
+
+    @Test
     void aLoneNodeHoldsAnExchangeOfTenThousandRecipientsBackByOneRoundTripOnly() {
         // Braze's default targeted budget (250,000 per clock hour) and answers in 50 ms (24 to 25 ms each way)
         SimulatedWorkspace workspace = new SimulatedWorkspace(NOW + 300, 250_000, 3_600_000, 1, 1);

@@ -36,17 +36,17 @@ import io.camelbraze.trigger.test.RecordedRequest;
  * the nodes' reports (who sent what).
  *
  * <p><b>Use of the budget</b> is the requests Braze accepted over the requests the budget allowed, {@code budget} per
- * window, counted per rate-limit window of the fake's clock, over the budget-bound stretch: from the first window whose
- * budget was used in full (before it, the nodes are still learning their shares: each starts at 1/16 of the budget and
- * at most doubles per window) to the window before the last one (the last is partial), less the windows the takeover
- * after a kill overlaps (from the kill to the first request of the taken-over file: no node may read files then). The
- * same ratio over every window between the first and the last, cold start included, is {@link #wholeRunUse()}.
+ * window, counted per rate-limit window of the fake's clock, over every window of the run, the nodes' cold start
+ * included, but the first and the last (the run starts and ends inside them) and the windows the takeover after a kill
+ * overlaps (from the kill to the first request of the taken-over file: no node may read files then). The same ratio
+ * counting the takeover's windows is {@link #budgetUseWithTakeover()}.
  */
 public record ClusterFigures(int expectedRecipients, int acceptedRecipients, int missingRecipients,
                              int duplicatedRecipients, int duplicatedFileRequests, int duplicatedEvents,
                              boolean duplicatesAllInFlightAtKill, int requests, int acceptedRequests, int rateLimited,
-                             Map<Long, Long> acceptedPerWindow, int coldStartWindows, int budgetBoundWindows,
-                             long acceptedInBudgetBound, double budgetUse, double wholeRunUse, Duration elapsed, Duration leaderAfterKill, Duration takeover,
+                             Map<Long, Long> acceptedPerWindow, int measuredWindows, long acceptedInMeasured,
+                             double budgetUse, int takeoverWindows, double budgetUseWithTakeover, Duration elapsed,
+                             Duration leaderAfterKill, Duration takeover,
                              Map<String, NodeFigures> nodes) {
 
     /** A request sent just before the SIGKILL may reach Braze a little after it: this much is allowed for. */
@@ -91,37 +91,36 @@ public record ClusterFigures(int expectedRecipients, int acceptedRecipients, int
         long windowMillis = settings.window().toMillis();
         TreeMap<Long, Long> perWindow = new TreeMap<>();
         accepted.forEach(r -> perWindow.merge(r.receivedAt().toEpochMilli() / windowMillis, 1L, Long::sum));
-        int budgetBound = 0;
-        long inBudgetBound = 0;
-        int coldStart = 0;
-        int whole = 0;
-        long inWhole = 0;
+        int measured = 0;
+        long inMeasured = 0;
+        int takeoverWindows = 0;
+        long inTakeover = 0;
         if (!perWindow.isEmpty()) {
             long takeoverFrom = kill.map(k -> k.at().toEpochMilli() / windowMillis).orElse(Long.MAX_VALUE);
             long takeoverTo = resumedAt.map(at -> at.toEpochMilli() / windowMillis).orElse(takeoverFrom);
-            long firstFull = perWindow.entrySet().stream().filter(e -> e.getValue() >= settings.budget())
-                    .map(Map.Entry::getKey).findFirst().orElse(perWindow.lastKey());
             for (long window = perWindow.firstKey() + 1; window < perWindow.lastKey(); window++) {
-                whole++;
-                inWhole += perWindow.getOrDefault(window, 0L);
-                if (window < firstFull) {
-                    coldStart++;
-                } else if (window < takeoverFrom || window > takeoverTo) {
-                    budgetBound++;
-                    inBudgetBound += perWindow.getOrDefault(window, 0L);
+                long inWindow = perWindow.getOrDefault(window, 0L);
+                if (window >= takeoverFrom && window <= takeoverTo) {
+                    takeoverWindows++;
+                    inTakeover += inWindow;
+                } else {
+                    measured++;
+                    inMeasured += inWindow;
                 }
             }
         }
-        double use = budgetBound == 0 ? 0 : (double) inBudgetBound / ((long) budgetBound * settings.budget());
-        double wholeUse = whole == 0 ? 0 : (double) inWhole / ((long) whole * settings.budget());
+        double use = measured == 0 ? 0 : (double) inMeasured / ((long) measured * settings.budget());
+        int withTakeover = measured + takeoverWindows;
+        double useWithTakeover = withTakeover == 0 ? 0
+                : (double) (inMeasured + inTakeover) / ((long) withTakeover * settings.budget());
         Duration elapsed = accepted.isEmpty() ? Duration.ZERO
                 : Duration.between(journal.get(0).receivedAt(), accepted.get(accepted.size() - 1).receivedAt());
 
         return new ClusterFigures(expected.size(), (int) expected.stream().filter(acceptances::containsKey).count(), missing,
                                   duplicated.size(), duplicatedFileRequests, duplicatedEvents, allInFlight,
                                   journal.size(), accepted.size(),
-                                  (int) journal.stream().filter(r -> r.status() == 429).count(), perWindow, coldStart,
-                                  budgetBound, inBudgetBound, use, wholeUse, elapsed,
+                                  (int) journal.stream().filter(r -> r.status() == 429).count(), perWindow, measured,
+                                  inMeasured, use, takeoverWindows, useWithTakeover, elapsed,
                                   kill.flatMap(k -> leaderAt.map(at -> Duration.between(k.at(), at))).orElse(null),
                                   kill.flatMap(k -> resumedAt.map(at -> Duration.between(k.at(), at))).orElse(null),
                                   nodeFigures(reports, kill));

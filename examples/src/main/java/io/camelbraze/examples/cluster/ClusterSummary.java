@@ -47,12 +47,12 @@ public final class ClusterSummary {
                                      + " kill: %s", seconds(figures.leaderAfterKill()), seconds(figures.takeover()),
                                      figures.duplicatesAllInFlightAtKill() ? "yes" : "NO"));
         }
-        out.accept(String.format("Budget: %d requests per %s for the workspace; %,d accepted in %d budget-bound windows:"
-                                 + " %.1f %% of the budget used (%.1f %% with the %d windows of cold start); accepted per"
-                                 + " window %s", settings.budget(), seconds(settings.window()),
-                                 figures.acceptedInBudgetBound(), figures.budgetBoundWindows(), 100 * figures.budgetUse(),
-                                 100 * figures.wholeRunUse(), figures.coldStartWindows(),
-                                 figures.acceptedPerWindow().values()));
+        out.accept(String.format("Budget: %d requests per %s for the workspace; %,d accepted in %d windows: %.1f %% of the"
+                                 + " budget used (%.1f %% counting the %d windows of the takeover; the first and last"
+                                 + " windows, partial, left out); accepted per window %s", settings.budget(),
+                                 seconds(settings.window()), figures.acceptedInMeasured(), figures.measuredWindows(),
+                                 100 * figures.budgetUse(), 100 * figures.budgetUseWithTakeover(),
+                                 figures.takeoverWindows(), figures.acceptedPerWindow().values()));
         out.accept(String.format("Sending took %s from Braze's first request to its last accepted one.",
                                  seconds(figures.elapsed())));
         if (settled && figures.missingRecipients() == 0) {
