@@ -15,6 +15,8 @@
  */
 package io.camelbraze.examples;
 
+import java.time.Duration;
+
 import io.camelbraze.examples.routes.CampaignQueueRoute;
 import io.camelbraze.examples.run.SampleData;
 import org.apache.camel.Exchange;
@@ -61,6 +63,23 @@ class CampaignQueueRouteTest extends ExampleRouteTestSupport {
         // nothing lost
         assertThat(ledger.exchanges(CampaignQueueRoute.ROUTE_ID) + 1).isEqualTo(SampleData.QUEUE_MESSAGES.size());
         assertThat(environment.broker().depth(CampaignQueueRoute.QUEUE)).isZero();
+    }
+
+    @Test
+    void aMessageStaysOnTheBrokerUntilItsSendIsDoneSoThatACrashCannotLoseIt() throws Exception {
+        // Braze holds its answer: the send is under way, and a crash now must leave the message to be delivered again
+        braze.script().delay(1, Duration.ofSeconds(2));
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(CampaignQueueRoute.ROUTE_ID).whenDone(1).create();
+        template.sendBody(QUEUE, SampleData.QUEUE_MESSAGES.get(0));
+        await("the send is under way", () -> context.getInflightRepository().size() > 0);
+        Thread.sleep(200); // on its way to Braze, which holds the answer 2 s
+
+        assertThat(environment.broker().held(CampaignQueueRoute.QUEUE))
+                .as("the message is held by the broker (unacknowledged) while its send is under way").isEqualTo(1);
+
+        assertThat(done.matches(WAIT.toSeconds(), SECONDS)).isTrue();
+        braze.assertCampaignTriggered(CAMPAIGN).forExternalUserId("customer-17").times(1);
+        await("the message is acknowledged once sent", () -> environment.broker().held(CampaignQueueRoute.QUEUE) == 0);
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class ClusterNode {
                 + "&idempotentRepository=#" + REPOSITORY
                 + "&idempotentKey=${header.CamelFileName}-${header.CamelFileLastModified}"));
         main.configure().addRoutesBuilder(new CampaignQueueRoute(
-                "?concurrentConsumers=" + required("cluster.queueConsumers") + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
+                "&concurrentConsumers=" + required("cluster.queueConsumers"),
                 "&batchSize=" + required("cluster.batchSize")));
 
         SendLedger ledger = new SendLedger(report);

@@ -98,6 +98,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
+     * Messages the broker holds for the queue: waiting, and delivered to a consumer but not acknowledged yet (they go
+     * back to the queue if that consumer's connection dies). 0 if the queue does not exist.
+     */
+    public long held(String queue) {
+        org.apache.activemq.artemis.core.server.Queue held = server.getActiveMQServer().locateQueue(queue);
+        return held == null ? 0 : held.getMessageCount();
+    }
+
+    /**
      * One entry per message waiting on the queue (browsed, not consumed): the value of its string property
      * {@code property}, or its message id for {@code JMSMessageID}.
      */

@@ -23,8 +23,10 @@ import org.apache.camel.builder.RouteBuilder;
  * names, with {@code trigger_properties}) becomes a campaign send. Retrying is left to this route's error handler
  * ({@code maxRetries=0} on the endpoint) so that redelivery shows in the route. A message that still fails after redelivery goes,
  * unchanged, to {@code braze.campaign.DLQ} with the reason in the {@code BrazeFailureReason} property; a message that can
- * never succeed (invalid, or refused by Braze) goes there at once. The cluster example runs it on every node with
- * consumer and send options of its own ({@link #CampaignQueueRoute(String, String)}).
+ * never succeed (invalid, or refused by Braze) goes there at once. A message is acknowledged only once the route is done
+ * with it ({@code CLIENT_ACKNOWLEDGE}; Camel's default acknowledges it before the route runs), so that a JVM that dies
+ * during a send leaves it on the broker to be delivered again. The cluster example runs it on every node with consumer
+ * and send options of its own ({@link #CampaignQueueRoute(String, String)}).
  */
 public final class CampaignQueueRoute extends RouteBuilder {
 
@@ -42,7 +44,7 @@ public final class CampaignQueueRoute extends RouteBuilder {
     }
 
     /**
-     * @param consumerOptions the JMS consumer's options, starting with {@code ?} (e.g. {@code ?concurrentConsumers=50})
+     * @param consumerOptions more JMS consumer options, each starting with {@code &} (e.g. {@code &concurrentConsumers=50})
      * @param sendOptions     appended to the {@code braze-trigger} endpoint's options, each starting with {@code &} (e.g.
      *                        {@code &batchSize=50})
      */
@@ -63,7 +65,7 @@ public final class CampaignQueueRoute extends RouteBuilder {
         onException(BrazeTriggerException.class)
                 .retryWhile(BrazeErrors.retrySafeAtMost(2)).redeliveryDelay(500).backOffMultiplier(2);
 
-        from("jms:queue:" + QUEUE + consumerOptions)
+        from("jms:queue:" + QUEUE + "?acknowledgementModeName=CLIENT_ACKNOWLEDGE" + consumerOptions)
                 .routeId(ROUTE_ID)
                 .to("braze-trigger:campaign?campaignId={{braze.campaignId}}&maxRetries=0" + sendOptions)
                 .log("campaign send for ${header.CamelBrazeRecipientCount} recipient(s), dispatch ${header.CamelBrazeDispatchId}");
