@@ -487,11 +487,10 @@ public final class Delivery {
             try {
                 timer = context.scheduler().schedule(() -> events.post(this::onTimer), millis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
-                if (abortedBecause == null) {
-                    abortedBecause = "The braze-trigger component is stopping; the request was not sent again";
-                }
-                withdrewAny = true;
-                end(null, false);
+                // the component is stopping: the delivery stops as on an abort, this request and every other that waits
+                // (a parked one gives its rate-limit turn back) not sent
+                state = State.READY;
+                onAbort("The braze-trigger component is stopping; the request was not sent again");
             }
         }
 

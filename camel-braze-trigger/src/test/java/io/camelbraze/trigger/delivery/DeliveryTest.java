@@ -125,6 +125,48 @@ class DeliveryTest {
         assertThat(pending.inUse()).isZero();
     }
 
+    /**
+     * The component is stopping: a retry's timer is refused, so the delivery gives up. Its requests parked on the rate-limit
+     * bucket, woken afterwards, are not sent, and give their turn back: nothing is left in the bucket, where a woken
+     * caller that never comes back would keep the budget looking tight for every batch of the workspace.
+     */
+    @Test
+    void requestsWokenAfterTheStopRefusedARetryAreNotSentAndLeaveNothingInTheBucket() throws Exception {
+        ConcurrentLinkedQueue<Runnable> loop = new ConcurrentLinkedQueue<>();
+        ScheduledExecutorService stopping = Executors.newSingleThreadScheduledExecutor();
+        stopping.shutdown(); // refuses every timer
+        RateLimitBucket bucket = new RateLimitBucket("t", Runnable::run, () -> scheduler);
+        DeliveryContext context = new DeliveryContext(client, "/canvas/trigger/send",
+                new ResponseInterpreter(new ObjectMapper(), "k"),
+                new DeliveryPolicy(3, new RetryBackoff(1, 5), false, 10_000), stopping, loop::add, new PendingRequests(100),
+                new ActiveDeliveries(), statistics, System::currentTimeMillis, new RoundTrips());
+        java.util.concurrent.atomic.AtomicReference<DeliveryOutcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        client.hold = true;
+        new Delivery(context, source(chunks(3)), bucket, new ChunkProgress().of("t"), null, 3, outcome::set).start();
+        drain(loop);
+        assertThat(client.bodies).as("nothing known of the budget: one request goes first, the others park").hasSize(1);
+
+        // it never reached Braze: its unit goes back and wakes a parked request, and its retry's timer is refused
+        client.held.get(0).completeExceptionally(new BrazeTransportException("refused", null, false));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (outcome.get() == null && System.nanoTime() < deadline) {
+            drain(loop);
+            Thread.sleep(5);
+        }
+
+        assertThat(outcome.get()).as("the delivery completed").isNotNull();
+        assertThat(outcome.get().failure()).isNotNull();
+        assertThat(client.bodies).as("nothing sent after the stop").hasSize(1);
+        assertThat(bucket.snapshot().parked()).as("callers parked or woken and not back").isZero();
+    }
+
+    private static void drain(ConcurrentLinkedQueue<Runnable> loop) {
+        Runnable event;
+        while ((event = loop.poll()) != null) {
+            event.run();
+        }
+    }
+
     private static void runLoop(List<Runnable> loop) {
         while (!loop.isEmpty()) {
             loop.remove(0).run();
