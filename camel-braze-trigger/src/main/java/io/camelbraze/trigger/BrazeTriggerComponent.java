@@ -46,8 +46,8 @@ import org.apache.camel.util.ObjectHelper;
 @Component("braze-trigger")
 public class BrazeTriggerComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
-    /** Threads that run the route after a send completes (the route's own work, not I/O). */
-    private static final int COMPLETION_THREADS = 8;
+    /** Threads that run the deliveries' event loops and rate-limit wake-ups: short tasks that never run route code. */
+    private static final int DELIVERY_THREADS = 8;
 
     @Metadata(label = "common", defaultValue = "US-01",
               enums = "US-01,US-02,US-03,US-04,US-05,US-06,US-07,US-08,US-10,EU-01,EU-02,AU-01,ID-01,JP-01,KR-01",
@@ -92,10 +92,11 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     private final Map<String, String> standInsByKey = new ConcurrentHashMap<>();
     private final AtomicInteger standIns = new AtomicInteger();
 
-    // parked senders are woken on the completion pool; each bucket's timer runs on the scheduler (both looked up when used)
-    private final RateLimitRegistry rateLimits = new RateLimitRegistry(task -> completions().execute(task), this::scheduler);
+    // parked senders are woken on the delivery pool; each bucket's timer runs on the scheduler (both looked up when used)
+    private final RateLimitRegistry rateLimits = new RateLimitRegistry(task -> deliveryThreads().execute(task), this::scheduler);
     private final BrazeClients clients = new BrazeClients();
     private ScheduledExecutorService scheduler;
+    private ExecutorService deliveryThreads;
     private ExecutorService completions;
     private PendingRequests pendingRequests;
 
@@ -188,17 +189,31 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
     }
 
     /**
-     * Pool that completes exchanges, so routes never continue on the HTTP client's I/O threads: a fixed number of threads
-     * and a queue (bounded in practice by maxPendingRequests), never a hand-off that would run the route on the I/O thread.
+     * Pool that runs the deliveries' event loops and wakes senders parked on a rate-limit bucket, off the HTTP client's I/O
+     * threads: a fixed number of threads and a queue (bounded in practice by maxPendingRequests). No route code runs on
+     * it, so a route that blocks after its send cannot hold up the deliveries of others.
+     */
+    synchronized ExecutorService deliveryThreads() {
+        if (deliveryThreads == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerDelivery");
+            profile.setPoolSize(DELIVERY_THREADS);
+            profile.setMaxPoolSize(DELIVERY_THREADS);
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            deliveryThreads = getCamelContext().getExecutorServiceManager().newThreadPool(this, "BrazeTriggerDelivery", profile);
+        }
+        return deliveryThreads;
+    }
+
+    /**
+     * Pool on which routes continue after their send completed, each exchange as a task of its own: a route's next steps
+     * may block (Camel's redelivery sleeps out its delay on the thread the exchange completed on, unless
+     * {@code asyncDelayedRedelivery}), so it grows with the exchanges completing at once (bounded by those in flight)
+     * rather than making one wait for another.
      */
     synchronized ExecutorService completions() {
         if (completions == null) {
-            ThreadPoolProfile profile = new ThreadPoolProfile("BrazeTriggerCompletion");
-            profile.setPoolSize(COMPLETION_THREADS);
-            profile.setMaxPoolSize(COMPLETION_THREADS);
-            profile.setMaxQueueSize(Integer.MAX_VALUE);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-            completions = getCamelContext().getExecutorServiceManager().newThreadPool(this, "BrazeTriggerCompletion", profile);
+            completions = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "BrazeTriggerCompletion");
         }
         return completions;
     }
@@ -244,6 +259,10 @@ public class BrazeTriggerComponent extends HealthCheckComponent implements SSLCo
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(scheduler);
             scheduler = null;
+        }
+        if (deliveryThreads != null) {
+            stopCompletions(deliveryThreads);
+            deliveryThreads = null;
         }
         if (completions != null) {
             stopCompletions(completions);

@@ -17,6 +17,8 @@ package io.camelbraze.trigger;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelbraze.trigger.batch.BatchDeparture;
@@ -90,6 +92,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
     private DeliveryContext delivery;
     private RateLimitRegistry.Buckets buckets;
     private RecipientBatcher batcher;
+    private ExecutorService completions; // where routes continue after their send
     private Expression idempotentKey;
     private ProducerHealthCheckRegistration healthCheck;
     private ShutdownAnnouncement shutdownListener;
@@ -119,6 +122,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
         }
         String baseUri = endpoint.resolveBaseUri();
         BrazeTriggerComponent component = endpoint.getComponent();
+        completions = component.completions();
         if (client == null) {
             // the pool lets one exchange keep its maxConcurrentRequests requests in flight at Braze, not just queued for a lease
             int perRoute = Math.max(configuration.getConnectionsPerRoute(), configuration.getMaxConcurrentRequests());
@@ -135,7 +139,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                         new RetryBackoff(configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()),
                         configuration.isRetryAmbiguousFailures(), configuration.getRateLimitMaxWait(),
                         configuration.getAction() != BrazeAction.createSendId),
-                component.scheduler(), component.completions(), component.pendingRequests(), active, endpoint.getListener(),
+                component.scheduler(), component.deliveryThreads(), component.pendingRequests(), active, endpoint.getListener(),
                 System::currentTimeMillis, new RoundTrips());
         if (configuration.getIdempotentRepository() != null) {
             // a repository bean referenced only here would otherwise never be started (JDBC ones create their table then)
@@ -289,7 +293,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
             } catch (Throwable t) {
                 exchange.setException(t);
             } finally {
-                completion.done();
+                continueRoute(completion::done);
             }
         }).startHere();
         return completion.processReturning();
@@ -315,7 +319,7 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
                         whenDone.run();
                     } finally {
                         for (RecipientBatcher.Member member : members) {
-                            completeMember(member, outcome);
+                            continueRoute(() -> completeMember(member, outcome));
                         }
                     }
                 }).start();
@@ -333,6 +337,19 @@ public class BrazeTriggerProducer extends DefaultAsyncProducer {
             member.exchange().setException(t);
         } finally {
             member.done();
+        }
+    }
+
+    /**
+     * Hands an exchange back to its route on a thread of its own, never on the delivery's: the route's next steps may
+     * block (a redelivery sleeping out its delay), and each member of a batch must not wait for the one before it. While
+     * the component stops and the pool refuses, the route continues here.
+     */
+    private void continueRoute(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException stopping) {
+            completion.run();
         }
     }
 

@@ -127,7 +127,7 @@ public final class Delivery {
         this.idempotent = idempotent;
         this.maxConcurrent = Math.max(1, maxConcurrent);
         this.onDone = onDone;
-        this.events = new EventLoop(context.completions(), this::onEventFailed);
+        this.events = new EventLoop(context.eventLoops(), this::onEventFailed);
     }
 
     /** Starts the delivery on its event loop, never on the caller's stack (a batch, started by another exchange). */

@@ -29,8 +29,7 @@ import io.camelbraze.trigger.http.BrazeHttpClient;
  * @param interpreter turns responses into results or exceptions
  * @param policy      retry and wait limits
  * @param scheduler   runs delayed sends (backoff, rate-limit waits) without parking a thread per request
- * @param completions runs the deliveries' event loops, off the HTTP client's I/O threads, so the route continues on a
- *                    Camel thread
+ * @param eventLoops  runs the deliveries' event loops, off the HTTP client's I/O threads; never route code
  * @param pending     the component's bound on requests waiting or in flight
  * @param active      this producer's unfinished deliveries, completed with an exception when it stops
  * @param listener    statistics and metrics
@@ -43,7 +42,7 @@ public record DeliveryContext(
         ResponseInterpreter interpreter,
         DeliveryPolicy policy,
         ScheduledExecutorService scheduler,
-        Executor completions,
+        Executor eventLoops,
         PendingRequests pending,
         ActiveDeliveries active,
         DeliveryListener listener,
