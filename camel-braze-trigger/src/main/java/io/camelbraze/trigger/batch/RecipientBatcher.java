@@ -172,8 +172,10 @@ public final class RecipientBatcher {
                 || verdict == BatchDeparture.Verdict.LEAVE_UNLESS_BUDGET_TIGHT && !tight) {
                 line.remove();
                 ready.add(launch(kind, batch));
-                if (batch.holdsReturners && kind.returning > 0) {
-                    kind.returning = 0; // senders not back by now are not about to be: no batch waits for them
+                if (batch.holdsReturners && kind.returning > 0 && age >= departure.returnersWaitMillis()) {
+                    // it gave up waiting for them: senders not back by now are not about to be, no batch waits for them
+                    // (a batch that leaves full has not waited: the senders it did not take are still coming back)
+                    kind.returning = 0;
                 }
             }
         }
