@@ -17,6 +17,7 @@ package io.camelbraze.trigger.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,6 +118,38 @@ class RecipientBatcherTest {
 
         assertThat(sent).as("the last returner is back: its batch leaves at once, at " + time.now())
                 .extracting(Sent::members).containsExactly(1, 50, 9, 50, 10);
+    }
+
+    /**
+     * Endpoints with a context per message make a kind per record. Kinds idle longer than the batch timeout are forgotten,
+     * so the batcher keeps about as many as were used within it; looking for them costs a constant per record however
+     * many kinds are kept.
+     */
+    @Test
+    void thousandsOfKindsUsedOnceAreForgottenWithoutLookingAtEveryKindOnEachRecord() {
+        ManualScheduler time = new ManualScheduler(1_000_000);
+        int records = 20_000;
+        long batchTimeout = 200;
+        RecipientBatcher batcher = new RecipientBatcher(new BatchDeparture(50, batchTimeout, () -> 10), 4, template -> false,
+                time, time::now, (merged, members, whenDone) -> {
+            whenDone.run(); // Braze answers at once
+            members.forEach(RecipientBatcher.Member::done);
+        });
+        int mostKept = 0;
+        for (int i = 0; i < records; i++) {
+            // a context of its own: a kind of its own
+            TriggerRequest ofItsOwnKind = TriggerRequest.canvas("cv-1").withContext(Map.of("record", i))
+                    .withRecipients(List.of(Recipient.externalUserId("u" + i)));
+            batcher.add(ofItsOwnKind, new DefaultExchange(context), returned(doneSync -> { }));
+            mostKept = Math.max(mostKept, batcher.kindsKept());
+            time.advanceBy(1);
+        }
+
+        long usedWithinTheTimeout = batchTimeout + 1;
+        assertThat(mostKept).as("kinds kept: about those used within the batch timeout").isLessThanOrEqualTo(
+                (int) (2 * usedWithinTheTimeout + 32));
+        assertThat(batcher.kindsLookedAt()).as("kinds looked at to forget the idle ones, for " + records + " records")
+                .isLessThanOrEqualTo(3L * records);
     }
 
     private record Sent(int members, Runnable whenDone) {
