@@ -62,10 +62,8 @@ public final class RecipientBatcher {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
     private final Sender sender;
-    /** Kinds kept while idle (their senders may come back) before the long idle ones are forgotten. */
-    private static final int IDLE_KINDS_KEPT = 32;
-
     private final Map<String, Kind> kinds = new HashMap<>();
+    private final IdleKindSweep idleKindSweep = new IdleKindSweep();
 
     /**
      * @param departure   when a gathering batch leaves
@@ -101,7 +99,7 @@ public final class RecipientBatcher {
         List<Batch> ready;
         synchronized (this) {
             long now = clock.getAsLong();
-            if (kinds.size() > IDLE_KINDS_KEPT) {
+            if (idleKindSweep.due(kinds.size())) {
                 forgetIdleKinds(now);
             }
             Kind kind = kinds.computeIfAbsent(key, k -> new Kind(request.withRecipients((List<Recipient>) null)));
@@ -148,6 +146,16 @@ public final class RecipientBatcher {
         return kinds.values().stream().flatMap(k -> k.gathering.stream()).mapToInt(b -> b.members.size()).sum();
     }
 
+    /** Kinds of request the batcher keeps (in flight, gathering, or idle and not forgotten yet). */
+    synchronized int kindsKept() {
+        return kinds.size();
+    }
+
+    /** Kinds looked at so far when looking for idle ones to forget. */
+    synchronized long kindsLookedAt() {
+        return idleKindSweep.kindsLookedAt();
+    }
+
     /** Requests of all kinds in flight. */
     public synchronized int inFlight() {
         return kinds.values().stream().mapToInt(k -> k.inFlight).sum();
@@ -172,8 +180,10 @@ public final class RecipientBatcher {
                 || verdict == BatchDeparture.Verdict.LEAVE_UNLESS_BUDGET_TIGHT && !tight) {
                 line.remove();
                 ready.add(launch(kind, batch));
-                if (batch.holdsReturners && kind.returning > 0) {
-                    kind.returning = 0; // senders not back by now are not about to be: no batch waits for them
+                if (batch.holdsReturners && kind.returning > 0 && age >= departure.returnersWaitMillis()) {
+                    // it gave up waiting for them: senders not back by now are not about to be, no batch waits for them
+                    // (a batch that leaves full has not waited: the senders it did not take are still coming back)
+                    kind.returning = 0;
                 }
             }
         }
@@ -235,10 +245,13 @@ public final class RecipientBatcher {
 
     /**
      * Forgets the kinds with nothing in flight or gathering whose last request ended more than {@code batchTimeout} ago:
-     * their senders are not coming back (endpoints with a context per message would otherwise keep one each).
+     * their senders are not coming back (endpoints with a context per message would otherwise keep one each). Called
+     * when {@link IdleKindSweep} says so, not on every record: it looks at every kind kept.
      */
     private void forgetIdleKinds(long now) {
+        int lookedAt = kinds.size();
         kinds.values().removeIf(kind -> kind.isIdle() && now - kind.lastEndedAt > departure.timeoutMillis());
+        idleKindSweep.looked(lookedAt, kinds.size());
     }
 
     private void send(Batch batch) {

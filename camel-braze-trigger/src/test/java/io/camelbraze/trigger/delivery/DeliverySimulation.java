@@ -44,13 +44,20 @@ import org.apache.camel.support.DefaultExchange;
  * One simulated schedule of the delivery core, built from a seed: a handful of exchanges (one recipient, lists over 50,
  * streamed inputs with an invalid record now and then, batch members), each sent to one to three targets in sequence (the
  * same target twice among them), with the route's redeliveries, stops of the producer, and Braze answering as
- * {@link SimulatedBraze} draws it. Everything runs on one thread in {@link ManualScheduler}; the checks of
- * {@link #violations()} hold after any schedule.
+ * {@link SimulatedBraze} draws it, its faults stopping at a drawn time. Everything runs on one thread in
+ * {@link ManualScheduler}. After any schedule the checks of {@link #run()} hold: safety (every exchange completed once,
+ * nothing accepted twice unless ambiguous, every recipient accounted for, nothing left behind) and liveness (every
+ * exchange completed within its schedule's {@link CompletionBound}, and no rate-limit waits on and on with no request on
+ * the wire: {@link RateLimitProgress}).
  */
 final class DeliverySimulation {
 
     static final long START = 1_800_000_000_000L;
     private static final long DEADLINE = START + 3_600_000;
+    /** Faults stop within this time of the start. */
+    private static final int FAULTS_AT_MOST_MILLIS = 10_000;
+    /** A rateLimitMaxWait long enough for a livelock at the rate limit to outlast any schedule's completion bound. */
+    private static final long LONG_RATE_LIMIT_WAIT_MILLIS = 600_000;
     private static final CamelContext CAMEL = new DefaultCamelContext();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -71,6 +78,11 @@ final class DeliverySimulation {
     private final int batchInFlight;
     private final Map<TriggerRequest, Integer> batchesInFlight = new HashMap<>();
     private final RecipientBatcher batcher;
+    private final BatchDeparture departure;
+    private final int limit;
+    private final long windowMillis;
+    private final long faultsEndAt;
+    private final RateLimitProgress rateLimitProgress;
     private boolean stopped;
     private final List<SimExchange> exchanges = new ArrayList<>();
     private final Map<String, SimExchange> byPrefix = new HashMap<>();
@@ -88,20 +100,29 @@ final class DeliverySimulation {
         for (int i = 1; i < weights.length; i++) {
             weights[i] = faults * random.nextDouble() / (weights.length - 1) * 2;
         }
-        int limit = random.nextBoolean() ? 0 : 3 + random.nextInt(40);
-        this.braze = new SimulatedBraze(time, random, weights, limit, log);
+        // small budgets too: below 32 a window, a node's first share of it is one request
+        this.limit = random.nextBoolean() ? 0 : 1 + random.nextInt(42);
+        int windowSeconds = 1 + random.nextInt(3);
+        this.windowMillis = windowSeconds * 1000L;
+        this.faultsEndAt = faults == 0 ? START : START + random.nextInt(FAULTS_AT_MOST_MILLIS);
+        this.braze = new SimulatedBraze(time, random, weights, limit, windowSeconds, faultsEndAt, log);
         this.pending = new PendingRequests(1 + random.nextInt(8));
         this.buckets = new RateLimitRegistry(time, () -> time).bucketsFor("sim://braze", "key");
         this.policy = new DeliveryPolicy(random.nextInt(4), new RetryBackoff(10 + random.nextInt(100), 2000,
-                bound -> (long) (random.nextDouble() * bound)), random.nextInt(5) == 0, random.nextInt(6000));
+                bound -> (long) (random.nextDouble() * bound)), random.nextInt(5) == 0,
+                random.nextInt(4) == 0 ? LONG_RATE_LIMIT_WAIT_MILLIS : random.nextInt(6000));
         this.maxConcurrent = 1 + random.nextInt(8);
         this.batchInFlight = 1 + random.nextInt(8);
-        this.batcher = new RecipientBatcher(new BatchDeparture(2 + random.nextInt(49), 10 + random.nextInt(500),
-                roundTrips::millis), batchInFlight, template -> bucket().budgetTight(time.now()), time, time::now,
-                this::sendBatch);
-        log.add("seed " + seed + ": faults " + Math.round(faults * 100) + "%, limit " + limit + "/s, " + policy
-                + ", maxConcurrent " + maxConcurrent + ", batches in flight " + batchInFlight + ", maxPending "
-                + pending.waiting());
+        this.departure = new BatchDeparture(2 + random.nextInt(49), 10 + random.nextInt(500), roundTrips::millis);
+        this.batcher = new RecipientBatcher(departure, batchInFlight, template -> bucket().budgetTight(time.now()), time,
+                time::now, this::sendBatch);
+        // past the reset it can know of (a window, or a second after a 429 without one), a bucket with nothing on the
+        // wire lets a request go: two of them is generous
+        long quietLimit = 2 * Math.max(windowMillis, SimulatedBraze.REQUEST_TIMEOUT_MILLIS) + RateLimitBucket.RESET_GUARD_MILLIS;
+        this.rateLimitProgress = new RateLimitProgress(time::now, braze::onWire, quietLimit, log);
+        log.add("seed " + seed + ": faults " + Math.round(faults * 100) + "% until " + faultsEndAt + ", limit " + limit
+                + " per " + windowSeconds + " s, " + policy + ", maxConcurrent " + maxConcurrent + ", batches in flight "
+                + batchInFlight + ", maxPending " + pending.waiting());
     }
 
     /** Runs the schedule to its end and checks it; returns what was violated (empty: none). */
@@ -111,7 +132,8 @@ final class DeliverySimulation {
             SimExchange exchange = new SimExchange(i);
             exchanges.add(exchange);
             byPrefix.put(exchange.prefix, exchange);
-            time.schedule(() -> runStep(exchange), random.nextInt(2000), java.util.concurrent.TimeUnit.MILLISECONDS);
+            exchange.startAt = START + random.nextInt(2000);
+            time.schedule(() -> runStep(exchange), exchange.startAt - START, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         int stops = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
         for (int i = 0; i < stops; i++) {
@@ -269,6 +291,7 @@ final class DeliverySimulation {
 
     private void complete(SimExchange exchange, Throwable failure) {
         exchange.completions++;
+        exchange.completedAt = time.now();
         log.add(time.now() + " " + exchange.prefix + " completes " + (failure == null ? "ok" : "with " + failure));
         if (exchange.completions > 1) {
             violations.add(exchange.prefix + " completed " + exchange.completions + " times");
@@ -287,7 +310,7 @@ final class DeliverySimulation {
 
     private DeliveryContext context(SimulatedBraze.Wire wire) {
         return new DeliveryContext(wire, "/canvas/trigger/send", interpreter, policy, time, time, pending, active,
-                new DeliveryListener() { }, time::now, roundTrips);
+                rateLimitProgress, time::now, roundTrips);
     }
 
     private RateLimitBucket bucket() {
@@ -297,10 +320,14 @@ final class DeliverySimulation {
     // ---- the invariants
 
     private void check() {
+        CompletionBound bound = completionBound();
         for (SimExchange exchange : exchanges) {
             if (exchange.completions == 0) {
                 violations.add(exchange.prefix + " never completed (a hang): step " + exchange.nextStep + " of "
                                + exchange.targets.length);
+            } else if (exchange.completedAt > bound.millis()) {
+                violations.add(exchange.prefix + " completed at " + exchange.completedAt + ", after the schedule's bound ("
+                               + bound + "): it made no progress for a long while");
             }
             for (int step = 0; step < exchange.targets.length; step++) {
                 String stepKey = exchange.stepKey(step);
@@ -349,6 +376,24 @@ final class DeliverySimulation {
         if (time.pending() != 0) {
             violations.add(time.pending() + " task(s) still scheduled an hour after the start");
         }
+        if (rateLimitProgress.violation() != null) {
+            violations.add(rateLimitProgress.violation());
+        }
+    }
+
+    private CompletionBound completionBound() {
+        long answersDrawnBefore = faultsEndAt == START ? 0 : SimulatedBraze.LATE_ANSWER_MAX_MILLIS;
+        int maxRetries = policy.maxRetries();
+        RetryBackoff backoff = policy.backoff();
+        long backoffMax = Math.min(backoff.maxDelayMillis(), backoff.initialDelayMillis() << Math.max(0, maxRetries - 1));
+        CompletionBound bound = new CompletionBound(limit, windowMillis, faultsEndAt + answersDrawnBefore, 1 + maxRetries,
+                backoffMax, departure.timeoutMillis());
+        for (SimExchange exchange : exchanges) {
+            int requestsPerStep = exchange.kind == Kind.BATCH_MEMBER ? 1 : (exchange.recipients.size() + 49) / 50;
+            bound.exchange(exchange.startAt, exchange.targets.length, requestsPerStep, exchange.maxRedeliveries,
+                    exchange.kind == Kind.BATCH_MEMBER);
+        }
+        return bound;
     }
 
     private final List<DeliveryRecord> records = new ArrayList<>();
@@ -379,9 +424,12 @@ final class DeliverySimulation {
         final String[] targets;
         final int invalidAt;
         int redeliveries = random.nextInt(4);
+        final int maxRedeliveries = redeliveries;
         final boolean continuesOnCompletingThread = random.nextBoolean();
         int nextStep;
         int completions;
+        long startAt;
+        long completedAt;
         int ambiguousReported;
         Throwable failure;
         ChunkProgress progress;

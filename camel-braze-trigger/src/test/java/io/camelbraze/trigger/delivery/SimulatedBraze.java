@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,8 +37,10 @@ import io.camelbraze.trigger.ratelimit.ManualScheduler;
 /**
  * Braze and the network for the delivery simulation: each request's fate is drawn from the seed — accepted (201), 400,
  * 401, 429 (with the workspace window's reset), 500/503, 504 (accepted or not), connection refused, dropped after Braze
- * accepted, timed out, answered after the timeout — and answered on {@link ManualScheduler} after a drawn latency. A
- * workspace window (a limit per second, or no rate-limit headers at all) answers 429 when spent, as Braze does.
+ * accepted, timed out, answered after the timeout — until the faults stop, and accepted from then on. Braze handles a
+ * request after a drawn latency on the way there, and its answer, with the rate-limit headers of that moment, reaches
+ * the client after a drawn latency on the way back: it may come from a window that is over by then. A workspace window
+ * (a limit per window of one to a few seconds, or no rate-limit headers at all) answers 429 when spent, as Braze does.
  * <p>
  * It keeps the truth the invariants are checked against: per route step (an exchange's send to one target), which
  * recipients Braze accepted, which of those the client was told of (2xx), which were in requests whose end the client
@@ -49,11 +52,17 @@ final class SimulatedBraze {
         TIMEOUT, ANSWER_AFTER_TIMEOUT }
 
     static final long REQUEST_TIMEOUT_MILLIS = 1000;
+    /** The longest an answer that comes after the client's timeout takes. */
+    static final long LATE_ANSWER_MAX_MILLIS = REQUEST_TIMEOUT_MILLIS + 2000;
+    /** The longest way to Braze and back. */
+    static final long ROUND_TRIP_MAX_MILLIS = 300;
 
     private final ManualScheduler time;
     private final Random random;
     private final double[] weights;
-    private final int limitPerSecond; // 0: Braze sends no rate-limit headers
+    private final int limitPerWindow; // 0: Braze sends no rate-limit headers
+    private final long windowMillis;
+    private final long faultsEndAt;
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<String> log;
 
@@ -66,13 +75,27 @@ final class SimulatedBraze {
     final Map<String, Set<String>> ambiguous = new HashMap<>();
     final List<String> violations = new ArrayList<>();
     int requests;
+    private int onWire;
 
-    SimulatedBraze(ManualScheduler time, Random random, double[] weights, int limitPerSecond, List<String> log) {
+    /**
+     * @param limitPerWindow requests Braze counts in a window, 0: it sends no rate-limit headers
+     * @param windowSeconds  the length of Braze's windows (their resets are on whole seconds)
+     * @param faultsEndAt    from then on every request is accepted (or answered 429 when the window is spent)
+     */
+    SimulatedBraze(ManualScheduler time, Random random, double[] weights, int limitPerWindow, int windowSeconds,
+                   long faultsEndAt, List<String> log) {
         this.time = time;
         this.random = random;
         this.weights = weights;
-        this.limitPerSecond = limitPerSecond;
+        this.limitPerWindow = limitPerWindow;
+        this.windowMillis = windowSeconds * 1000L;
+        this.faultsEndAt = faultsEndAt;
         this.log = log;
+    }
+
+    /** Requests of any delivery sent and not yet ended for the client. */
+    int onWire() {
+        return onWire;
     }
 
     /** One delivery's view of the transport: it knows which step each recipient of its requests belongs to. */
@@ -110,52 +133,60 @@ final class SimulatedBraze {
             }
         }
         Fate fate = draw();
-        long latency = 1 + random.nextInt(300);
+        long there = 1 + random.nextInt((int) ROUND_TRIP_MAX_MILLIS / 2);
+        long back = random.nextInt((int) ROUND_TRIP_MAX_MILLIS / 2);
         CompletableFuture<BrazeResponse> answer = new CompletableFuture<>();
         wire.onWire++;
+        onWire++;
         log.add(time.now() + " " + wire.name + " posts " + recipients.size() + " recipient(s): " + fate);
-        Runnable ended = () -> wire.onWire--;
         switch (fate) {
-            case ACCEPT -> time.schedule(() -> {
-                ended.run();
+            case ACCEPT -> handle(wire, there, back, () -> {
                 if (!takeFromWindow()) {
-                    answer.complete(response(429, "{\"message\":\"rate limited\"}"));
-                    return;
+                    BrazeResponse limited = response(429, "{\"message\":\"rate limited\"}");
+                    return () -> answer.complete(limited);
                 }
-                accept(wire, recipients, false);
-                answer.complete(response(201, "{\"dispatch_id\":\"d" + requests + "\",\"message\":\"success\"}"));
-            }, latency, TimeUnit.MILLISECONDS);
-            case BAD_REQUEST -> answerLater(wire, answer, latency, 400, "{\"message\":\"Canvas does not exist\"}");
-            case UNAUTHORIZED -> answerLater(wire, answer, latency, 401, "{\"message\":\"Invalid API key: key\"}");
-            case RATE_LIMITED -> time.schedule(() -> {
-                ended.run();
-                usedInWindow = Math.max(usedInWindow, limitPerSecond); // another node spent the window
-                answer.complete(response(429, "{\"message\":\"rate limited\"}"));
-            }, latency, TimeUnit.MILLISECONDS);
-            case SERVER_ERROR -> answerLater(wire, answer, latency, random.nextBoolean() ? 500 : 503, "{\"message\":\"oops\"}");
-            case GATEWAY_TIMEOUT -> time.schedule(() -> {
-                ended.run();
+                acceptAtBraze(wire, recipients);
+                BrazeResponse accepted = response(201, "{\"dispatch_id\":\"d" + requests + "\",\"message\":\"success\"}");
+                return () -> {
+                    toldAccepted(wire, recipients);
+                    answer.complete(accepted);
+                };
+            });
+            case BAD_REQUEST -> answer(wire, there, back, answer, 400, "{\"message\":\"Canvas does not exist\"}");
+            case UNAUTHORIZED -> answer(wire, there, back, answer, 401, "{\"message\":\"Invalid API key: key\"}");
+            case RATE_LIMITED -> handle(wire, there, back, () -> {
+                rollWindow();
+                usedInWindow = Math.max(usedInWindow, limitPerWindow); // another node spent the window
+                BrazeResponse limited = response(429, "{\"message\":\"rate limited\"}");
+                return () -> answer.complete(limited);
+            });
+            case SERVER_ERROR -> answer(wire, there, back, answer, random.nextBoolean() ? 500 : 503, "{\"message\":\"oops\"}");
+            case GATEWAY_TIMEOUT -> handle(wire, there, back, () -> {
                 if (random.nextBoolean() && takeFromWindow()) {
-                    accept(wire, recipients, true);
+                    acceptAtBraze(wire, recipients);
                 }
-                markAmbiguous(wire, recipients);
-                answer.complete(response(504, "<html>gateway timeout</html>"));
-            }, latency, TimeUnit.MILLISECONDS);
+                BrazeResponse timedOut = response(504, "<html>gateway timeout</html>");
+                return () -> {
+                    markAmbiguous(wire, recipients);
+                    answer.complete(timedOut);
+                };
+            });
             case REFUSED -> time.schedule(() -> {
-                ended.run();
+                ended(wire);
                 answer.completeExceptionally(new BrazeTransportException("Connection refused", null, false));
             }, 1, TimeUnit.MILLISECONDS);
-            case DROPPED_AFTER_ACCEPT -> time.schedule(() -> {
-                ended.run();
+            case DROPPED_AFTER_ACCEPT -> handle(wire, there, back, () -> {
                 if (takeFromWindow()) {
-                    accept(wire, recipients, true);
+                    acceptAtBraze(wire, recipients);
                 }
-                markAmbiguous(wire, recipients);
-                answer.completeExceptionally(new BrazeTransportException("Connection reset", null, true));
-            }, latency, TimeUnit.MILLISECONDS);
+                return () -> {
+                    markAmbiguous(wire, recipients);
+                    answer.completeExceptionally(new BrazeTransportException("Connection reset", null, true));
+                };
+            });
             case TIMEOUT, ANSWER_AFTER_TIMEOUT -> {
                 time.schedule(() -> {
-                    ended.run();
+                    ended(wire);
                     markAmbiguous(wire, recipients);
                     answer.completeExceptionally(new BrazeTransportException("Braze did not answer within 1000 ms", null, true));
                 }, REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -163,29 +194,51 @@ final class SimulatedBraze {
                     // Braze accepts it, and its answer comes after the client gave up waiting
                     time.schedule(() -> {
                         if (takeFromWindow()) {
-                            accept(wire, recipients, true);
+                            acceptAtBraze(wire, recipients);
                         }
-                    }, REQUEST_TIMEOUT_MILLIS + 1 + random.nextInt(2000), TimeUnit.MILLISECONDS);
+                    }, REQUEST_TIMEOUT_MILLIS + 1 + random.nextInt((int) (LATE_ANSWER_MAX_MILLIS - REQUEST_TIMEOUT_MILLIS)),
+                            TimeUnit.MILLISECONDS);
                 }
             }
         }
         return answer;
     }
 
-    private void answerLater(Wire wire, CompletableFuture<BrazeResponse> answer, long latency, int status, String body) {
+    /**
+     * Braze handles the request {@code there} ms after it was sent ({@code atBraze}, which says what the client gets);
+     * the client gets it {@code back} ms later.
+     */
+    private void handle(Wire wire, long there, long back, Supplier<Runnable> atBraze) {
         time.schedule(() -> {
-            wire.onWire--;
-            answer.complete(response(status, body));
-        }, latency, TimeUnit.MILLISECONDS);
+            Runnable arrival = atBraze.get();
+            time.schedule(() -> {
+                ended(wire);
+                arrival.run();
+            }, back, TimeUnit.MILLISECONDS);
+        }, there, TimeUnit.MILLISECONDS);
     }
 
-    private void accept(Wire wire, List<String> recipients, boolean ambiguously) {
+    private void answer(Wire wire, long there, long back, CompletableFuture<BrazeResponse> answer, int status, String body) {
+        handle(wire, there, back, () -> {
+            BrazeResponse response = response(status, body);
+            return () -> answer.complete(response);
+        });
+    }
+
+    private void ended(Wire wire) {
+        wire.onWire--;
+        onWire--;
+    }
+
+    private void acceptAtBraze(Wire wire, List<String> recipients) {
         for (String recipient : recipients) {
-            String step = wire.stepOf.apply(recipient);
-            acceptedAtBraze.computeIfAbsent(step, s -> new HashMap<>()).merge(recipient, 1, Integer::sum);
-            if (!ambiguously) {
-                toldAccepted.computeIfAbsent(step, s -> new HashSet<>()).add(recipient);
-            }
+            acceptedAtBraze.computeIfAbsent(wire.stepOf.apply(recipient), s -> new HashMap<>()).merge(recipient, 1, Integer::sum);
+        }
+    }
+
+    private void toldAccepted(Wire wire, List<String> recipients) {
+        for (String recipient : recipients) {
+            toldAccepted.computeIfAbsent(wire.stepOf.apply(recipient), s -> new HashSet<>()).add(recipient);
         }
     }
 
@@ -196,11 +249,11 @@ final class SimulatedBraze {
     }
 
     private boolean takeFromWindow() {
-        if (limitPerSecond == 0) {
+        if (limitPerWindow == 0) {
             return true;
         }
         rollWindow();
-        if (usedInWindow >= limitPerSecond) {
+        if (usedInWindow >= limitPerWindow) {
             return false;
         }
         usedInWindow++;
@@ -209,23 +262,26 @@ final class SimulatedBraze {
 
     private void rollWindow() {
         if (time.now() >= windowEnd) {
-            windowEnd = (time.now() / 1000 + 1) * 1000;
+            windowEnd = (time.now() / windowMillis + 1) * windowMillis;
             usedInWindow = 0;
         }
     }
 
     private BrazeResponse response(int status, String body) {
         Map<String, String> headers = new HashMap<>();
-        if (limitPerSecond > 0 && status != 401) {
+        if (limitPerWindow > 0 && status != 401) {
             rollWindow();
-            headers.put("X-RateLimit-Limit", String.valueOf(limitPerSecond));
-            headers.put("X-RateLimit-Remaining", String.valueOf(Math.max(0, limitPerSecond - usedInWindow)));
+            headers.put("X-RateLimit-Limit", String.valueOf(limitPerWindow));
+            headers.put("X-RateLimit-Remaining", String.valueOf(Math.max(0, limitPerWindow - usedInWindow)));
             headers.put("X-RateLimit-Reset", String.valueOf(windowEnd / 1000));
         }
         return new BrazeResponse(status, headers, body);
     }
 
     private Fate draw() {
+        if (time.now() >= faultsEndAt) {
+            return Fate.ACCEPT;
+        }
         double total = 0;
         for (double weight : weights) {
             total += weight;

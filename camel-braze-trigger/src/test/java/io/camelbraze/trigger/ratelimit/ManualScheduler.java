@@ -66,14 +66,14 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     }
 
     /** Runs every task due at or before {@code millis}, in time order, moving the clock to each; ends at {@code millis}. */
-    void advanceTo(long millis) {
+    public void advanceTo(long millis) {
         while (!queue.isEmpty() && queue.peek().at <= millis) {
             runNext();
         }
         now = Math.max(now, millis);
     }
 
-    void advanceBy(long millis) {
+    public void advanceBy(long millis) {
         advanceTo(now + millis);
     }
 
