@@ -15,6 +15,7 @@
  */
 package io.camelbraze.trigger.ratelimit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,10 @@ final class SimulatedWorkspace {
         final int index = nodes.size();
         int submitted;
         int delivered;
+        /** Sends that may be live at once (a place from the first attempt to delivery), as maxPendingRequests bounds. */
+        int places = Integer.MAX_VALUE;
+        private int live;
+        private final ArrayDeque<Send> waitingForPlace = new ArrayDeque<>();
 
         Node() {
             // a thread hand-off takes a little time, as on a busy machine
@@ -168,7 +173,13 @@ final class SimulatedWorkspace {
             submitted += count;
             clock.schedule(() -> {
                 for (int i = 0; i < count; i++) {
-                    new Send().attempt();
+                    Send send = new Send();
+                    if (live < places) {
+                        live++;
+                        send.attempt();
+                    } else {
+                        waitingForPlace.add(send);
+                    }
                 }
             }, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
@@ -204,6 +215,12 @@ final class SimulatedWorkspace {
                 if (allowed) {
                     reservation.update(headers, now);
                     delivered++;
+                    Send next = waitingForPlace.poll();
+                    if (next == null) {
+                        live--;
+                    } else {
+                        next.attempt();
+                    }
                 } else {
                     long until = reservation.onRateLimited(headers, now);
                     clock.schedule(this, until - now + RateLimitBucket.RESET_GUARD_MILLIS,
