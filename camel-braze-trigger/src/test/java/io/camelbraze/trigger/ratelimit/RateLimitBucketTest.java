@@ -456,8 +456,8 @@ class RateLimitBucketTest {
     @Test
     void nodesComingAndGoingWithRandomWorkDeliverEverythingAndDrawAtMostOne429PerRequestInFlightWhenAWindowFills() {
         // 2 to 4 nodes on a minute window of 3,000: bulk sends, trickles, and nodes that were alone for a while coming
-        // back with a share of 1 while others are busy. Each node keeps at most 16 sends live (maxPendingRequests), so
-        // two nodes that both believe they may take the rest of a window overshoot by what they have on the wire only.
+        // back with a share of 1 while others are busy. Each node keeps at most 16 sends live (as maxPendingRequests bounds
+        // them), so two nodes that both believe they may take the rest of a window overshoot by what is on the wire only.
         int places = 16;
         for (long seed = 1; seed <= 100; seed++) {
             Random work = new Random(seed * 7919);
@@ -466,32 +466,8 @@ class RateLimitBucketTest {
             StringBuilder plan = new StringBuilder();
             for (int i = 0; i < nodes; i++) {
                 SimulatedWorkspace.Node node = workspace.node();
-                node.places = places;
-                switch (work.nextInt(3)) {
-                    case 0 -> {
-                        int count = 500 + work.nextInt(6000);
-                        long at = work.nextInt(120_000);
-                        node.submitLater(at, count);
-                        plan.append(String.format(" [%d at %d ms]", count, at));
-                    }
-                    case 1 -> {
-                        int each = 10 + work.nextInt(100);
-                        long every = 1000 + work.nextInt(5000);
-                        int times = 10 + work.nextInt(100);
-                        for (int t = 0; t < times; t++) {
-                            node.submitLater(t * every, each);
-                        }
-                        plan.append(String.format(" [%d every %d ms, %d times]", each, every, times));
-                    }
-                    default -> {
-                        int first = 100 + work.nextInt(2000);
-                        int second = 500 + work.nextInt(6000);
-                        long at = 60_000 + work.nextInt(120_000);
-                        node.submit(first);
-                        node.submitLater(at, second);
-                        plan.append(String.format(" [%d, then %d at %d ms]", first, second, at));
-                    }
-                }
+                node.limitLiveSends(places);
+                plan.append(giveRandomWork(node, work));
             }
             workspace.runUntilDelivered(7_200_000);
 
@@ -500,6 +476,35 @@ class RateLimitBucketTest {
             assertThat(workspace.delivered()).as(run).isEqualTo(workspace.submitted());
             assertThat(workspace.rateLimitedPerWindow.values()).as(run).allMatch(limited -> limited <= nodes * places);
             assertThat(workspace.rateLimited).as(run).isLessThanOrEqualTo(workspace.requests / 100);
+        }
+    }
+
+    /** A bulk send, a trickle, or a first batch and, after a quiet while, a second one; what it gave, for the message. */
+    private static String giveRandomWork(SimulatedWorkspace.Node node, Random work) {
+        switch (work.nextInt(3)) {
+            case 0 -> {
+                int count = 500 + work.nextInt(6000);
+                long at = work.nextInt(120_000);
+                node.submitLater(at, count);
+                return String.format(" [%d at %d ms]", count, at);
+            }
+            case 1 -> {
+                int each = 10 + work.nextInt(100);
+                long every = 1000 + work.nextInt(5000);
+                int times = 10 + work.nextInt(100);
+                for (int t = 0; t < times; t++) {
+                    node.submitLater(t * every, each);
+                }
+                return String.format(" [%d every %d ms, %d times]", each, every, times);
+            }
+            default -> {
+                int first = 100 + work.nextInt(2000);
+                int second = 500 + work.nextInt(6000);
+                long at = 60_000 + work.nextInt(120_000);
+                node.submit(first);
+                node.submitLater(at, second);
+                return String.format(" [%d, then %d at %d ms]", first, second, at);
+            }
         }
     }
 

@@ -15,13 +15,14 @@
  */
 package io.camelbraze.trigger.ratelimit;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+
+import io.camelbraze.trigger.delivery.PendingRequests;
 
 /**
  * Several nodes, each with its own {@link RateLimitBucket}, sending to one simulated Braze workspace whose budget is
@@ -149,10 +150,8 @@ final class SimulatedWorkspace {
         final int index = nodes.size();
         int submitted;
         int delivered;
-        /** Sends that may be live at once (a place from the first attempt to delivery), as maxPendingRequests bounds. */
-        int places = Integer.MAX_VALUE;
-        private int live;
-        private final ArrayDeque<Send> waitingForPlace = new ArrayDeque<>();
+        /** A send holds a place from its first attempt to its delivery, as in the producer. Unbounded unless limited. */
+        private PendingRequests places = new PendingRequests(Integer.MAX_VALUE);
 
         Node() {
             // a thread hand-off takes a little time, as on a busy machine
@@ -161,6 +160,11 @@ final class SimulatedWorkspace {
                 task.run();
             }, random.nextInt(3), java.util.concurrent.TimeUnit.MILLISECONDS);
             bucket = new RateLimitBucket("targeted", wakeUps, () -> clock);
+        }
+
+        /** At most {@code max} of this node's sends are live at once ({@code maxPendingRequests}); the rest queue. */
+        void limitLiveSends(int max) {
+            places = new PendingRequests(max);
         }
 
         /** {@code count} single-request sends arrive now. */
@@ -174,17 +178,14 @@ final class SimulatedWorkspace {
             clock.schedule(() -> {
                 for (int i = 0; i < count; i++) {
                     Send send = new Send();
-                    if (live < places) {
-                        live++;
+                    if (places.tryAcquire(send)) {
                         send.attempt();
-                    } else {
-                        waitingForPlace.add(send);
                     }
                 }
             }, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
-        /** One request; its wake-up is itself, so that the bucket knows it when it comes back. */
+        /** One request; its wake-up (and its place's grant) is itself, so that the bucket knows it when it comes back. */
         private final class Send implements Runnable {
             @Override
             public void run() {
@@ -215,12 +216,7 @@ final class SimulatedWorkspace {
                 if (allowed) {
                     reservation.update(headers, now);
                     delivered++;
-                    Send next = waitingForPlace.poll();
-                    if (next == null) {
-                        live--;
-                    } else {
-                        next.attempt();
-                    }
+                    places.release();
                 } else {
                     long until = reservation.onRateLimited(headers, now);
                     clock.schedule(this, until - now + RateLimitBucket.RESET_GUARD_MILLIS,
